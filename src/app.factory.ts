@@ -1,0 +1,40 @@
+import { LogLevel } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
+import { AppModule } from './app.module';
+import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
+import { setupSwagger } from './common/swagger/swagger';
+import { AppConfig } from './config/app-config';
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
+
+/** The configured level and every level more severe than it. */
+export function logLevelsFrom(level: LogLevel): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+/** API routes live under /api/v1; probes and docs stay at the root. */
+export const API_PREFIX = 'api/v1';
+
+/**
+ * Builds the whole service, ready to listen: main.ts and every e2e test go through here, so tests exercise
+ * exactly the production wiring (adapter, prefix, request ids, error envelope, Swagger).
+ */
+// Nest installs Fastify's error handler itself and routes Fastify's own errors (unparseable JSON, body too
+// large) through the global exception filter as HttpExceptions, so they get the envelope too.
+export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ genReqId: requestIdFor, requestIdHeader: false, logger: false });
+  const fastify = adapter.getInstance();
+  fastify.addHook('onRequest', async (request, reply) => {
+    reply.header(REQUEST_ID_HEADER, request.id);
+  });
+
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+    logger: logLevelsFrom(config.logLevel),
+  });
+  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  if (config.swaggerEnabled) setupSwagger(app);
+  await app.init();
+  await fastify.ready();
+  return app;
+}

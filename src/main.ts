@@ -1,0 +1,66 @@
+import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
+import { createApp, logLevelsFrom } from './app.factory';
+import { AppConfig } from './config/app-config';
+import { ConfigValidationError } from './config/environment';
+import { DatabaseServer, startEmbeddedPostgres } from './database/embedded-postgres';
+import { DemoSeedService } from './demo/demo-seed.service';
+
+const logger = new Logger('Main');
+
+function loadConfig(): AppConfig {
+  try {
+    return AppConfig.fromEnvironment();
+  } catch (error) {
+    if (error instanceof ConfigValidationError) {
+      // Plain stderr: the logger is not configured yet, and this message is for whoever set the variables.
+      console.error(error.message);
+      process.exit(1);
+    }
+    throw error;
+  }
+}
+
+async function bootstrap(): Promise<void> {
+  const config = loadConfig();
+  Logger.overrideLogger(logLevelsFrom(config.logLevel));
+  let embedded: DatabaseServer | undefined;
+  if (!config.database.url) {
+    embedded = await startEmbeddedPostgres(config.database.embedded);
+  }
+  const app = await createApp(embedded ? config.withDatabaseUrl(embedded.url) : config);
+
+  if (config.demoSeed) await app.get(DemoSeedService).seedIfEmpty();
+
+  let shuttingDown = false;
+  const shutdown = async (signal: NodeJS.Signals) => {
+    if (shuttingDown) return;
+    shuttingDown = true;
+    logger.log(`${signal} received: finishing requests in flight (up to ${config.http.shutdownGraceMs} ms)`);
+    const deadline = setTimeout(() => {
+      logger.error('Shutdown grace period elapsed; exiting with requests still open');
+      process.exit(1);
+    }, config.http.shutdownGraceMs);
+    deadline.unref();
+    try {
+      // The HTTP server first (stop accepting, drain), then the pool (app.close), then the database.
+      await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
+      await app.close();
+      await embedded?.stop();
+      process.exit(0);
+    } catch (error) {
+      logger.error(`Shutdown failed: ${error instanceof Error ? error.message : String(error)}`);
+      process.exit(1);
+    }
+  };
+  process.once('SIGTERM', (signal) => void shutdown(signal));
+  process.once('SIGINT', (signal) => void shutdown(signal));
+
+  await app.listen({ port: config.http.port, host: config.http.host });
+  logger.log(`Serving on http://localhost:${config.http.port}/api/v1 (Swagger UI: http://localhost:${config.http.port}/docs)`);
+}
+
+bootstrap().catch((error: unknown) => {
+  logger.error(`Startup failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}`);
+  process.exit(1);
+});
