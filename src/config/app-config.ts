@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
-import { EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
+import type { Algorithm } from 'jsonwebtoken';
+import { ConfigValidationError, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
 
 export interface DatabaseConfig {
   /** Set when an external server is used; undefined means "start the embedded PostgreSQL". */
@@ -10,19 +11,83 @@ export interface DatabaseConfig {
   readonly runMigrations: boolean;
 }
 
+export interface JwtConfig {
+  /** The HS* secret or the RS/ES/PS public key, matching `algorithms`. */
+  readonly verificationKey: string;
+  /** Pinned: a token signed with any other algorithm (or `none`) is refused. */
+  readonly algorithms: readonly Algorithm[];
+  readonly issuer?: string;
+  readonly audience?: string;
+  /** Present only with an HS* secret: what `npm run cli -- jwt:mint` signs with. */
+  readonly signingSecret?: string;
+}
+
+export interface AuthConfig {
+  /** Undefined when neither JWT_SECRET nor JWT_PUBLIC_KEY is set: bearer tokens are then always refused. */
+  readonly jwt?: JwtConfig;
+  readonly apiKeyCacheTtlMs: number;
+  readonly failuresPerMinute: number;
+}
+
+/** HS* with a shared secret, or asymmetric algorithms with a public key; never a mix (algorithm confusion). */
+function jwtConfigFrom(env: EnvironmentVariables): JwtConfig | undefined {
+  if (env.JWT_SECRET && env.JWT_PUBLIC_KEY) {
+    throw new ConfigValidationError(['JWT_SECRET and JWT_PUBLIC_KEY: set one, not both']);
+  }
+  if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) return undefined;
+  const symmetric = Boolean(env.JWT_SECRET);
+  const algorithms = (env.JWT_ALGORITHMS?.split(',') ?? (symmetric ? ['HS256'] : ['RS256', 'ES256'])) as Algorithm[];
+  const mismatched = algorithms.filter((algorithm) => algorithm.startsWith('HS') !== symmetric);
+  if (mismatched.length > 0) {
+    throw new ConfigValidationError([
+      `JWT_ALGORITHMS=${env.JWT_ALGORITHMS}: ${mismatched.join(', ')} cannot be used with ` +
+        (symmetric ? 'JWT_SECRET (HS* only)' : 'JWT_PUBLIC_KEY (RS*, ES*, PS* only)'),
+    ]);
+  }
+  return {
+    // A PEM squeezed into one env line carries literal "\n"s; the secret is taken byte for byte.
+    verificationKey: env.JWT_SECRET ?? env.JWT_PUBLIC_KEY!.replace(/\\n/g, '\n'),
+    algorithms,
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    signingSecret: env.JWT_SECRET,
+  };
+}
+
+/** TRUST_PROXY as Fastify takes it: a boolean, or a comma-separated list of proxy addresses/CIDRs. */
+function trustProxyFrom(value: string): boolean | string {
+  return value === 'true' || value === 'false' ? value === 'true' : value;
+}
+
 /**
  * The service's typed configuration: validated once at boot, then read through these fields only.
  * Injected by class token, so `constructor(private readonly config: AppConfig)` is all a provider needs.
  */
 export class AppConfig {
-  readonly http: { readonly host: string; readonly port: number; readonly shutdownGraceMs: number };
+  readonly http: {
+    readonly host: string;
+    readonly port: number;
+    readonly shutdownGraceMs: number;
+    readonly trustProxy: boolean | string;
+  };
   readonly database: DatabaseConfig;
   readonly logLevel: LogLevel;
   readonly swaggerEnabled: boolean;
   readonly demoSeed: boolean;
+  readonly auth: AuthConfig;
 
   constructor(env: EnvironmentVariables) {
-    this.http = { host: env.HOST, port: env.PORT, shutdownGraceMs: env.SHUTDOWN_GRACE_MS };
+    this.http = {
+      host: env.HOST,
+      port: env.PORT,
+      shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
+      trustProxy: trustProxyFrom(env.TRUST_PROXY),
+    };
+    this.auth = {
+      jwt: jwtConfigFrom(env),
+      apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+      failuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
+    };
     this.database = {
       url: env.DATABASE_URL,
       embedded: { dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT },

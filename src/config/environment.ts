@@ -5,9 +5,11 @@ import {
   IsInt,
   IsOptional,
   IsString,
+  Length,
   Matches,
   Max,
   Min,
+  getMetadataStorage,
   validateSync,
 } from 'class-validator';
 
@@ -94,7 +96,56 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(300_000)
   SHUTDOWN_GRACE_MS = 10_000;
+
+  /** Trust X-Forwarded-For from the load balancer in front: true, or a comma-separated list of proxy IPs/CIDRs. */
+  @IsString()
+  TRUST_PROXY = 'false';
+
+  /** HS256 secret for admin JWTs (at least 32 characters). */
+  @IsOptional()
+  @IsString()
+  @Length(32, 4096, { message: 'JWT_SECRET must be 32 to 4096 characters long' })
+  JWT_SECRET?: string;
+
+  /** PEM public key for RS256/ES256 admin JWTs, issued by an identity provider. */
+  @IsOptional()
+  @Matches(/-----BEGIN (RSA )?PUBLIC KEY-----/, { message: 'JWT_PUBLIC_KEY must be a PEM public key' })
+  JWT_PUBLIC_KEY?: string;
+
+  /** Accepted JWT algorithms, comma-separated. Default: HS256 with JWT_SECRET, RS256 and ES256 with JWT_PUBLIC_KEY. */
+  @IsOptional()
+  @Matches(/^(HS256|HS384|HS512|RS256|RS384|RS512|ES256|ES384|ES512|PS256|PS384|PS512)(,(HS256|HS384|HS512|RS256|RS384|RS512|ES256|ES384|ES512|PS256|PS384|PS512))*$/, {
+    message: 'JWT_ALGORITHMS must be a comma-separated list of HS/RS/ES/PS 256/384/512 ("none" is never accepted)',
+  })
+  JWT_ALGORITHMS?: string;
+
+  /** Required `iss` of admin JWTs, when set. */
+  @IsOptional()
+  @IsString()
+  JWT_ISSUER?: string;
+
+  /** Required `aud` of admin JWTs, when set. */
+  @IsOptional()
+  @IsString()
+  JWT_AUDIENCE?: string;
+
+  /** How long a verified API key may be served from the in-process cache: the bound on revocation delay. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(60_000)
+  API_KEY_CACHE_TTL_MS = 5000;
+
+  /** Failed authentications allowed per client IP in any 60 s; beyond that the IP gets 429 for a while. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  AUTH_FAILURES_PER_MINUTE = 30;
 }
+
+/** Values of these variables are never echoed in an error message. */
+const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY|DATABASE_URL/;
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {
@@ -105,9 +156,13 @@ export class ConfigValidationError extends Error {
 
 /** Parses and validates the environment; throws a ConfigValidationError naming every bad variable. */
 export function validateEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariables {
-  const known = Object.keys(new EnvironmentVariables()).concat('DATABASE_URL', 'DEMO_SEED');
+  const known = new Set(
+    getMetadataStorage()
+      .getTargetValidationMetadatas(EnvironmentVariables, '', true, false)
+      .map((metadata) => metadata.propertyName),
+  );
   const present = Object.fromEntries(
-    known.filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
+    [...known].filter((name) => env[name] !== undefined && env[name] !== '').map((name) => [name, env[name]]),
   );
   const parsed = plainToInstance(EnvironmentVariables, present);
   const errors = validateSync(parsed, { forbidUnknownValues: true });
@@ -115,7 +170,8 @@ export function validateEnvironment(env: NodeJS.ProcessEnv): EnvironmentVariable
     throw new ConfigValidationError(
       errors.map(
         (error) =>
-          `${error.property}=${JSON.stringify(error.value)}: ${Object.values(error.constraints ?? {}).join('; ')}`,
+          `${error.property}=${SECRET_VARIABLE.test(error.property) ? '(hidden)' : JSON.stringify(error.value)}: ` +
+          Object.values(error.constraints ?? {}).join('; '),
       ),
     );
   }

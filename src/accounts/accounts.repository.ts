@@ -1,0 +1,32 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { Account } from './entities/account.entity';
+import type { Plan } from './plan';
+
+@Injectable()
+export class AccountsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  private get accounts() {
+    return this.dataSource.getRepository(Account);
+  }
+
+  findById(id: string): Promise<Account | null> {
+    return this.accounts.findOneBy({ id });
+  }
+
+  list(): Promise<Account[]> {
+    return this.accounts.find({ order: { createdAt: 'ASC' } });
+  }
+
+  async insert(values: { email: string; plan: Plan; overageEnabled: boolean }): Promise<Account> {
+    return this.accounts.save(this.accounts.create(values));
+  }
+
+  /** Returns the updated account, or null when there is none with this id. */
+  async update(id: string, changes: { plan?: Plan; overageEnabled?: boolean }): Promise<Account | null> {
+    const result = await this.accounts.update({ id }, changes);
+    return result.affected ? this.findById(id) : null;
+  }
+}

@@ -1,0 +1,28 @@
+import { applyDecorators, HttpStatus, SetMetadata, UseGuards } from '@nestjs/common';
+import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
+import type { Plan } from '../accounts/plan';
+import { ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { API_KEY_SCHEME, JWT_SCHEME } from '../common/swagger/swagger';
+import { CredentialsGuard } from './guards/credentials.guard';
+
+export const AUTH_OPTIONS = 'auth:options';
+
+export interface AuthOptions {
+  /** The lowest plan allowed; 'admin' admits admin accounts only. Omit to admit every plan. */
+  plan?: Plan;
+}
+
+/**
+ * The one way to protect a route: an API key (`x-api-key`) or a bearer JWT, then the plan requirement.
+ * It also writes the route's Swagger security (either scheme) and its 401/403 responses, so a route cannot
+ * be protected without being documented.
+ */
+export function Auth(options: AuthOptions = {}): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    SetMetadata(AUTH_OPTIONS, options),
+    UseGuards(CredentialsGuard),
+    ApiSecurity(API_KEY_SCHEME),
+    ApiBearerAuth(JWT_SCHEME),
+    ApiErrorResponses(HttpStatus.UNAUTHORIZED, ...(options.plan ? [HttpStatus.FORBIDDEN] : [])),
+  );
+}

@@ -1,0 +1,52 @@
+import { HttpStatus } from '@nestjs/common';
+import { ApiException } from '../common/http/api.exception';
+
+/** Every way authentication or authorization can fail, each with the one message a client sees. */
+export enum AuthFailure {
+  MissingCredentials = 'missing_credentials',
+  InvalidApiKey = 'invalid_api_key',
+  RevokedApiKey = 'revoked_api_key',
+  ExpiredApiKey = 'expired_api_key',
+  InvalidToken = 'invalid_token',
+  ExpiredToken = 'expired_token',
+  PlanRequired = 'plan_required',
+  TooManyFailures = 'too_many_failures',
+}
+
+const MESSAGES: Record<AuthFailure, string> = {
+  [AuthFailure.MissingCredentials]: 'Missing credentials: send an x-api-key header or an Authorization: Bearer token',
+  [AuthFailure.InvalidApiKey]: 'Invalid API key',
+  [AuthFailure.RevokedApiKey]: 'API key revoked',
+  [AuthFailure.ExpiredApiKey]: 'API key expired',
+  [AuthFailure.InvalidToken]: 'Invalid token',
+  [AuthFailure.ExpiredToken]: 'Token expired',
+  [AuthFailure.PlanRequired]: 'Admin plan required',
+  [AuthFailure.TooManyFailures]: 'Too many failed authentication attempts',
+};
+
+function statusOf(failure: AuthFailure): HttpStatus {
+  switch (failure) {
+    case AuthFailure.PlanRequired:
+      return HttpStatus.FORBIDDEN;
+    case AuthFailure.TooManyFailures:
+      return HttpStatus.TOO_MANY_REQUESTS;
+    case AuthFailure.MissingCredentials:
+    case AuthFailure.InvalidApiKey:
+    case AuthFailure.RevokedApiKey:
+    case AuthFailure.ExpiredApiKey:
+    case AuthFailure.InvalidToken:
+    case AuthFailure.ExpiredToken:
+      return HttpStatus.UNAUTHORIZED;
+  }
+}
+
+/** An auth failure as the envelope answers it; `data.reason` carries the machine-readable code. */
+export class AuthException extends ApiException {
+  constructor(
+    readonly failure: AuthFailure,
+    headers: Record<string, string> = {},
+    details: Record<string, unknown> = {},
+  ) {
+    super(statusOf(failure), MESSAGES[failure], { reason: failure, ...details }, headers);
+  }
+}

@@ -1,0 +1,56 @@
+import { Injectable } from '@nestjs/common';
+import { PassportStrategy } from '@nestjs/passport';
+import { randomBytes } from 'node:crypto';
+import { ExtractJwt, Strategy } from 'passport-jwt';
+import { AccountsService } from '../../accounts/accounts.service';
+import { AppConfig } from '../../config/app-config';
+import { AuthException, AuthFailure } from '../auth.errors';
+import type { Principal } from '../principal';
+
+interface AdminTokenClaims {
+  sub?: unknown;
+  exp?: unknown;
+  jti?: unknown;
+}
+
+/**
+ * Verifies `Authorization: Bearer` JWTs with passport-jwt: signature with the configured key, algorithms
+ * pinned (so `alg: none` and HS/RS confusion are refused), `exp` required, `iss`/`aud` when configured.
+ * `sub` names the account; its plan is read from the database on every request, never from the token,
+ * so a downgrade takes effect at once.
+ *
+ * JwtAuthenticator hands this instance to passport directly. The registration under 'jwt' in passport's
+ * global registry is never looked up: every app in a process (tests start several) would overwrite it.
+ */
+@Injectable()
+export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
+  constructor(
+    config: AppConfig,
+    private readonly accounts: AccountsService,
+  ) {
+    const jwt = config.auth.jwt;
+    super({
+      jwtFromRequest: ExtractJwt.fromAuthHeaderAsBearerToken(),
+      // With JWT unconfigured the guard refuses bearer tokens before this runs; a random key is belt and braces.
+      secretOrKey: jwt?.verificationKey ?? randomBytes(32).toString('hex'),
+      algorithms: [...(jwt?.algorithms ?? ['HS256'])],
+      issuer: jwt?.issuer,
+      audience: jwt?.audience,
+      ignoreExpiration: false,
+    });
+  }
+
+  async validate(claims: AdminTokenClaims): Promise<Principal> {
+    if (typeof claims.exp !== 'number' || typeof claims.sub !== 'string') {
+      throw new AuthException(AuthFailure.InvalidToken);
+    }
+    const account = await this.accounts.findById(claims.sub);
+    if (!account) throw new AuthException(AuthFailure.InvalidToken);
+    return {
+      accountId: account.id,
+      plan: account.plan,
+      overageEnabled: account.overageEnabled,
+      credential: { kind: 'jwt', id: typeof claims.jti === 'string' ? claims.jti : account.id },
+    };
+  }
+}
