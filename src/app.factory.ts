@@ -1,4 +1,4 @@
-import { LogLevel } from '@nestjs/common';
+import { DynamicModule, LogLevel, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -22,14 +22,23 @@ export const API_PREFIX = 'api/v1';
  */
 // Nest installs Fastify's error handler itself and routes Fastify's own errors (unparseable JSON, body too
 // large) through the global exception filter as HttpExceptions, so they get the envelope too.
-export async function createApp(config: AppConfig): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ genReqId: requestIdFor, requestIdHeader: false, logger: false });
+export async function createApp(
+  config: AppConfig,
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({
+    genReqId: requestIdFor,
+    requestIdHeader: false,
+    logger: false,
+    // Behind a load balancer, request.ip (used to limit failed logins) must be the client's, not the proxy's.
+    trustProxy: config.http.trustProxy,
+  });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
 
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config), adapter, {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
     logger: logLevelsFrom(config.logLevel),
   });
   app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });

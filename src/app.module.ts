@@ -1,5 +1,7 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { AccountsModule } from './accounts/accounts.module';
+import { AuthModule } from './auth/auth.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor';
 import { ApiValidationPipe } from './common/validation/api-validation.pipe';
@@ -10,13 +12,25 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { ReferralsModule } from './referrals/referrals.module';
 
-/** The whole service. Built from a validated AppConfig, so tests construct it exactly as main.ts does. */
+/**
+ * The whole service. Built from a validated AppConfig, so tests construct it exactly as main.ts does.
+ * `extraModules` lets tests mount test-only routes (for example a metered route that throws) beside the real ones.
+ */
 @Module({})
 export class AppModule {
-  static forRoot(config: AppConfig): DynamicModule {
+  static forRoot(config: AppConfig, extraModules: Array<Type | DynamicModule> = []): DynamicModule {
     return {
       module: AppModule,
-      imports: [ConfigModule.forRoot(config), DatabaseModule, HealthModule, ReferralsModule, DemoModule],
+      imports: [
+        ConfigModule.forRoot(config),
+        DatabaseModule,
+        HealthModule,
+        AccountsModule,
+        AuthModule,
+        ReferralsModule,
+        DemoModule,
+        ...extraModules,
+      ],
       providers: [
         { provide: APP_PIPE, useClass: ApiValidationPipe },
         { provide: APP_FILTER, useClass: AllExceptionsFilter },

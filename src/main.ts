@@ -30,7 +30,7 @@ async function bootstrap(): Promise<void> {
   }
   const app = await createApp(embedded ? config.withDatabaseUrl(embedded.url) : config);
 
-  if (config.demoSeed) await app.get(DemoSeedService).seedIfEmpty();
+  const demo = config.demoSeed ? await app.get(DemoSeedService).seedIfEmpty() : null;
 
   let shuttingDown = false;
   const shutdown = async (signal: NodeJS.Signals) => {
@@ -58,6 +58,29 @@ async function bootstrap(): Promise<void> {
 
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.log(`Serving on http://localhost:${config.http.port}/api/v1 (Swagger UI: http://localhost:${config.http.port}/docs)`);
+  if (demo) printDemoKey(demo.adminApiKey, config.http.port);
+}
+
+/**
+ * Straight to stdout, never through the logger: log lines are shipped and kept, and keys never go there.
+ * This is the only time the key is shown; later starts find the database seeded and print nothing.
+ */
+function printDemoKey(apiKey: string, port: number): void {
+  const rule = '='.repeat(78);
+  process.stdout.write(
+    [
+      '',
+      rule,
+      'Demo admin API key (shown once, stored only as a hash; create more with `npm run cli -- keys:create`):',
+      '',
+      `  ${apiKey}`,
+      '',
+      'Try it:',
+      `  curl -s -H "x-api-key: ${apiKey}" "http://localhost:${port}/api/v1/admin/referrals/stats"`,
+      rule,
+      '',
+    ].join('\n'),
+  );
 }
 
 bootstrap().catch((error: unknown) => {

@@ -1,29 +1,47 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { DEMO_CAMPAIGN_LINKS, DEMO_REFERRALS, DEMO_REFERRERS, DemoReferral } from './demo-funnel';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
 
-/** Loads the demo funnel into an empty database, in one transaction. */
+export const DEMO_ADMIN_EMAIL = 'admin@example.com';
+
+export interface DemoSeedResult {
+  /** The demo admin's API key: returned once, to be shown once, stored only as a hash. */
+  adminApiKey: string;
+  adminAccountId: string;
+}
+
+/** Loads the demo funnel and a demo admin (with an API key) into an empty database. */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly apiKeys: ApiKeysService,
+  ) {}
 
-  /** Returns false (and changes nothing) when the database already holds accounts. */
-  async seedIfEmpty(now = new Date()): Promise<boolean> {
-    return this.dataSource.transaction(async (manager) => {
+  /** Returns null (and changes nothing) when the database already holds accounts. */
+  async seedIfEmpty(now = new Date()): Promise<DemoSeedResult | null> {
+    const adminAccountId = await this.dataSource.transaction(async (manager) => {
       // Serialises concurrent seeders: only the first to take the lock finds the table empty.
       await manager.query('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
       const [{ exists }] = await manager.query('SELECT EXISTS (SELECT 1 FROM accounts) AS exists');
-      if (exists) return false;
+      if (exists) return null;
       await this.insertFunnel(manager, now.getTime());
-      this.logger.log('Loaded the demo referral funnel (42 clicks, 9 signups, 3 qualified, 1 review, 2 rewarded)');
-      return true;
+      const [{ id }] = await manager.query(`INSERT INTO accounts (email, plan) VALUES ($1, 'admin') RETURNING id`, [
+        DEMO_ADMIN_EMAIL,
+      ]);
+      return id as string;
     });
+    if (!adminAccountId) return null;
+    const { key } = await this.apiKeys.create(adminAccountId, { name: 'demo admin key' });
+    this.logger.log('Loaded the demo referral funnel (42 clicks, 9 signups, 3 qualified, 1 review, 2 rewarded)');
+    return { adminApiKey: key, adminAccountId };
   }
 
   private async insertFunnel(manager: EntityManager, now: number): Promise<void> {

@@ -1,3 +1,4 @@
+import type { DynamicModule, Type } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import request from 'supertest';
 import TestAgent from 'supertest/lib/agent';
@@ -17,12 +18,15 @@ export interface TestApp {
 
 /**
  * The whole service, wired exactly as in production, on its own freshly migrated database.
- * `env` overrides environment variables for this app only.
+ * `env` overrides environment variables for this app only; `extraModules` mounts test-only modules (routes).
  */
-export async function createTestApp(env: Record<string, string> = {}): Promise<TestApp> {
+export async function createTestApp(
+  env: Record<string, string> = {},
+  extraModules: Array<Type | DynamicModule> = [],
+): Promise<TestApp> {
   const database = await createTestDatabase();
   const config = AppConfig.fromEnvironment({ LOG_LEVEL: 'error', ...env, DATABASE_URL: database.url });
-  const app = await createApp(config);
+  const app = await createApp(config, extraModules);
   return {
     app,
     http: request(app.getHttpServer()),
