@@ -1,3 +1,4 @@
+import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const STATS = '/api/v1/admin/referrals/stats';
@@ -5,22 +6,26 @@ const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{1
 
 describe('response envelope and request ids', () => {
   let t: TestApp;
+  let adminKey: string;
 
   beforeAll(async () => {
     t = await createTestApp();
+    adminKey = (await createAccountWithKey(t.app, 'admin')).apiKey;
   });
+
+  const get = (path: string) => t.http.get(path).set('x-api-key', adminKey);
 
   afterAll(() => t.close());
 
   it('sends a new X-Request-Id on a success', async () => {
-    const response = await t.http.get(STATS).expect(200);
+    const response = await get(STATS).expect(200);
 
     expect(response.headers['x-request-id']).toMatch(UUID);
   });
 
   it("keeps a caller's well-formed X-Request-Id, on successes and errors alike", async () => {
-    const ok = await t.http.get(STATS).set('X-Request-Id', 'console-7f3a.42:retry-1').expect(200);
-    const bad = await t.http.get(`${STATS}?from=x`).set('X-Request-Id', 'console-7f3a.43').expect(400);
+    const ok = await get(STATS).set('X-Request-Id', 'console-7f3a.42:retry-1').expect(200);
+    const bad = await get(`${STATS}?from=x`).set('X-Request-Id', 'console-7f3a.43').expect(400);
 
     expect(ok.headers['x-request-id']).toBe('console-7f3a.42:retry-1');
     expect(bad.headers['x-request-id']).toBe('console-7f3a.43');
@@ -28,8 +33,8 @@ describe('response envelope and request ids', () => {
   });
 
   it('replaces a malformed or oversized X-Request-Id with its own', async () => {
-    const injected = await t.http.get(STATS).set('X-Request-Id', 'abc\tdef<script>').expect(200);
-    const huge = await t.http.get(STATS).set('X-Request-Id', 'a'.repeat(129)).expect(200);
+    const injected = await get(STATS).set('X-Request-Id', 'abc\tdef<script>').expect(200);
+    const huge = await get(STATS).set('X-Request-Id', 'a'.repeat(129)).expect(200);
 
     expect(injected.headers['x-request-id']).toMatch(UUID);
     expect(huge.headers['x-request-id']).toMatch(UUID);
@@ -59,9 +64,10 @@ describe('response envelope and request ids', () => {
     const broken = await createTestApp();
     try {
       // A real failure inside the query: the table the stats read from is gone.
+      const { apiKey } = await createAccountWithKey(broken.app, 'admin');
       await broken.db.query('DROP TABLE referral_clicks CASCADE');
 
-      const response = await broken.http.get(STATS).expect(500);
+      const response = await broken.http.get(STATS).set('x-api-key', apiKey).expect(500);
 
       expect(response.body).toEqual({
         code: 500,

@@ -61,10 +61,16 @@ describe('GET /docs-json', () => {
     }
   });
 
-  it('shows the credit cost and the x-api-key scheme', () => {
+  it('shows the credit cost', () => {
     expect(statsOperation()['x-credit-cost']).toBe(1);
     expect(statsOperation().description).toContain('1 credit/request');
+  });
+
+  it('accepts either an x-api-key header or a bearer JWT', () => {
     expect(document.components.securitySchemes['x-api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
+    expect(document.components.securitySchemes.jwt).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
+    // Two requirement objects: either one satisfies the operation.
+    expect(statsOperation().security).toEqual(expect.arrayContaining([{ 'x-api-key': [] }, { jwt: [] }]));
   });
 
   it('serves Swagger UI at /docs', async () => {
