@@ -2,6 +2,7 @@ import { DynamicModule, Module, Type } from '@nestjs/common';
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { AccountsModule } from './accounts/accounts.module';
 import { AuthModule } from './auth/auth.module';
+import { BillingModule } from './billing/billing.module';
 import { AllExceptionsFilter } from './common/http/all-exceptions.filter';
 import { EnvelopeInterceptor } from './common/http/envelope.interceptor';
 import { ApiValidationPipe } from './common/validation/api-validation.pipe';
@@ -27,6 +28,7 @@ export class AppModule {
         HealthModule,
         AccountsModule,
         AuthModule,
+        BillingModule,
         ReferralsModule,
         DemoModule,
         ...extraModules,

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
+import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
 import { ConfigValidationError, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
 
 export interface DatabaseConfig {
@@ -75,6 +76,7 @@ export class AppConfig {
   readonly swaggerEnabled: boolean;
   readonly demoSeed: boolean;
   readonly auth: AuthConfig;
+  readonly billing: BillingConfig;
 
   constructor(env: EnvironmentVariables) {
     this.http = {
@@ -88,6 +90,7 @@ export class AppConfig {
       apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
       failuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     };
+    this.billing = billingConfigFrom(env);
     this.database = {
       url: env.DATABASE_URL,
       embedded: { dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT },

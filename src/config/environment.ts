@@ -142,6 +142,18 @@ export class EnvironmentVariables {
   @Min(1)
   @Max(100_000)
   AUTH_FAILURES_PER_MINUTE = 30;
+
+  /** JSON file overriding plan numbers (format in docs/billing.md); unset = the contract's table as is. */
+  @IsOptional()
+  @IsString()
+  PLAN_OVERRIDES_FILE?: string;
+
+  /** How long a request's reserved credits are held; past it, they are presumed orphaned and returned. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  BILLING_RESERVATION_TTL_MS = 120_000;
 }
 
 /** Values of these variables are never echoed in an error message. */

@@ -4,10 +4,11 @@ import { Referral } from '../referrals/entities/referral.entity';
 import { ReferralClick } from '../referrals/entities/referral-click.entity';
 import { InitialSchema1764136800000 } from './migrations/1764136800000-initial-schema';
 import { ApiKeys1764150000000 } from './migrations/1764150000000-api-keys';
+import { Billing1764200000000 } from './migrations/1764200000000-billing';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
  * jest load exactly the same classes. `npm run migration:generate` writes a file; add its class here.
  */
 export const ENTITIES = [Account, ReferralClick, Referral, ApiKey];
-export const MIGRATIONS = [InitialSchema1764136800000, ApiKeys1764150000000];
+export const MIGRATIONS = [InitialSchema1764136800000, ApiKeys1764150000000, Billing1764200000000];

@@ -1,0 +1,116 @@
+import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { Reflector } from '@nestjs/core';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import {
+  catchError,
+  defer,
+  filter,
+  finalize,
+  from,
+  fromEvent,
+  mergeMap,
+  Observable,
+  of,
+  take,
+  takeUntil,
+  throwError,
+  throwIfEmpty,
+} from 'rxjs';
+import { ApiException } from '../common/http/api.exception';
+import { CREDITS_METADATA } from './credits.decorator';
+import { Admission, MeteringService } from './metering.service';
+
+/** nginx's "client closed request": the client left before the response; never sent, only logged. */
+const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
+
+/** Emits once if the client disconnects before the response has been written. */
+function clientGone(reply: FastifyReply): Observable<unknown> {
+  const response = reply.raw;
+  return defer(() =>
+    response.destroyed && !response.writableEnded
+      ? of(true)
+      : fromEvent(response, 'close').pipe(filter(() => !response.writableEnded)),
+  ).pipe(take(1));
+}
+
+/**
+ * Meters routes that declare a cost with `@Credits(n)`; leaves every other route untouched.
+ *
+ * Guards have run (the principal is known; a 401/403 from a guard never gets here, so costs nothing).
+ * Before the handler: one atomic admission (rate limit, daily cap, credits) or a 429. After it, decided
+ * from the observable's paths and never from `res.statusCode` (not yet set when a handler throws):
+ * success -> commit (charge); error (400 from pipes, 4xx/5xx from the handler) -> release; client gone
+ * before the response -> release. Commit and release are each idempotent in the database, so a late
+ * second settle attempt is harmless.
+ */
+@Injectable()
+export class MeteringInterceptor implements NestInterceptor {
+  private readonly logger = new Logger(MeteringInterceptor.name);
+
+  constructor(
+    private readonly reflector: Reflector,
+    private readonly metering: MeteringService,
+  ) {}
+
+  intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
+    const credits = this.reflector.getAllAndOverride<number | undefined>(CREDITS_METADATA, [
+      context.getHandler(),
+      context.getClass(),
+    ]);
+    if (credits === undefined || context.getType() !== 'http') return next.handle();
+
+    const request = context.switchToHttp().getRequest<FastifyRequest>();
+    const reply = context.switchToHttp().getResponse<FastifyReply>();
+    const route = `${request.method} ${request.routeOptions?.url ?? request.url}`;
+    const principal = request.principal;
+    if (!principal) {
+      // Fail closed: a metered route without authentication is a wiring bug, never free traffic.
+      return throwError(() => new Error(`metered route ${route} has no authenticated principal: add @Auth()`));
+    }
+
+    return defer(() => this.metering.admit({ principal, credits, requestId: request.id, route })).pipe(
+      mergeMap((admission) => {
+        let settled = false;
+        const settle = (outcome: 'commit' | 'release'): Promise<void> => {
+          settled = true;
+          const step = outcome === 'commit' ? this.metering.commit(admission) : this.metering.release(admission);
+          return step.then((headers) => void reply.headers(headers));
+        };
+        reply.headers(admission.headers);
+        return next.handle().pipe(
+          takeUntil(clientGone(reply)),
+          throwIfEmpty(() => new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request')),
+          mergeMap(async (data: unknown) => {
+            await settle('commit');
+            return data;
+          }),
+          catchError((error: unknown) => this.releaseThenRethrow(admission, error, settle)),
+          // Unsubscribed without success or error (should not happen in Nest; belt and braces).
+          finalize(() => {
+            if (!settled) void this.releaseQuietly(admission, settle);
+          }),
+        );
+      }),
+    );
+  }
+
+  private releaseThenRethrow(
+    admission: Admission,
+    error: unknown,
+    settle: (outcome: 'release') => Promise<void>,
+  ): Observable<never> {
+    return from(this.releaseQuietly(admission, settle)).pipe(mergeMap(() => throwError(() => error)));
+  }
+
+  /** A failed release must not replace the request's own error; the sweeper returns the credits later. */
+  private async releaseQuietly(admission: Admission, settle: (outcome: 'release') => Promise<void>): Promise<void> {
+    try {
+      await settle('release');
+    } catch (releaseError) {
+      this.logger.error(
+        `releasing reservation ${admission.result.reservationId} failed (the sweeper will reclaim it): ` +
+          (releaseError instanceof Error ? releaseError.message : String(releaseError)),
+      );
+    }
+  }
+}

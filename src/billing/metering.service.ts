@@ -1,0 +1,127 @@
+import { BeforeApplicationShutdown, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '../auth/principal';
+import { ApiException } from '../common/http/api.exception';
+import { AppConfig } from '../config/app-config';
+import { meteringHeaders, retryAfterSeconds } from './metering-headers';
+import { MeteringRepository } from './metering.repository';
+import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering.types';
+
+const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
+  rate_limited: 'Plan rate limit exceeded',
+  daily_cap_reached: 'Daily credit cap reached',
+  credits_exhausted: 'Included credits exhausted for this billing period',
+};
+
+/** An admitted request, until it is settled: what was reserved, and against which limits. */
+export interface Admission {
+  readonly credits: number;
+  readonly limits: AdmissionLimits;
+  readonly result: AdmissionResult;
+  /** Headers for the response as admitted; replaced by the settle step's. */
+  readonly headers: Record<string, string>;
+}
+
+export interface MeteredCall {
+  readonly principal: Principal;
+  readonly credits: number;
+  readonly requestId: string;
+  readonly route: string;
+}
+
+/**
+ * The metering decisions around one request: admit (or refuse with a 429), then commit or release. The
+ * atomicity lives in the repository's statements; this class chooses limits and shapes headers and errors.
+ */
+@Injectable()
+export class MeteringService implements BeforeApplicationShutdown {
+  private readonly logger = new Logger(MeteringService.name);
+  /** Commits and releases in progress: shutdown waits for them while the connection pool is still open. */
+  private readonly settling = new Set<Promise<unknown>>();
+
+  constructor(
+    private readonly repository: MeteringRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** The plan numbers for this principal, read from the catalog at request time (its plan as stored now). */
+  limitsFor(principal: Principal): AdmissionLimits {
+    const { catalog } = this.config.billing;
+    const plan = catalog.limitsOf(principal.plan);
+    return {
+      ratePerMinute: plan.ratePerMinute,
+      dailyCap: plan.dailyCap,
+      includedCredits: plan.includedCredits,
+      overageAllowed: catalog.overageAllowed(principal.plan, principal.overageEnabled),
+    };
+  }
+
+  /** Admits the call and reserves its credits, or throws the 429 ApiException (with headers) the filter renders. */
+  async admit(call: MeteredCall): Promise<Admission> {
+    const limits = this.limitsFor(call.principal);
+    const result = await this.repository.admit(
+      {
+        accountId: call.principal.accountId,
+        credits: call.credits,
+        requestId: call.requestId,
+        credential: call.principal.credential,
+        route: call.route,
+      },
+      limits,
+      this.config.billing.reservationTtlMs,
+    );
+    if (result.refusal !== null) {
+      const retryAfter = retryAfterSeconds(result.refusal, result);
+      throw new ApiException(
+        HttpStatus.TOO_MANY_REQUESTS,
+        REFUSAL_MESSAGES[result.refusal],
+        { reason: result.refusal, retry_after_seconds: retryAfter },
+        meteringHeaders(limits, result.counters, 0, retryAfter),
+      );
+    }
+    return { credits: call.credits, limits, result, headers: meteringHeaders(limits, result.counters, 0) };
+  }
+
+  /**
+   * Runs before the pool closes on shutdown. A client that disconnected just before SIGTERM has its release
+   * still in flight; letting it finish returns the credits now instead of at the reservation's expiry.
+   */
+  async beforeApplicationShutdown(): Promise<void> {
+    await Promise.allSettled([...this.settling]);
+  }
+
+  /** The handler succeeded: charge the reservation. Returns the response's headers. */
+  commit(admission: Admission): Promise<Record<string, string>> {
+    return this.track(this.charge(admission));
+  }
+
+  /** The request failed (or the client left): return the credits. Returns the response's headers. */
+  release(admission: Admission): Promise<Record<string, string>> {
+    return this.track(this.returnCredits(admission));
+  }
+
+  private track<T>(settlement: Promise<T>): Promise<T> {
+    this.settling.add(settlement);
+    const forget = () => this.settling.delete(settlement);
+    settlement.then(forget, forget);
+    return settlement;
+  }
+
+  private async charge(admission: Admission): Promise<Record<string, string>> {
+    const { reservationId, counters } = admission.result;
+    if (reservationId === null) return admission.headers;
+    const settled = await this.repository.commit(reservationId);
+    if (settled === null) {
+      // Only possible when the request outlived BILLING_RESERVATION_TTL_MS and the sweeper reclaimed it.
+      this.logger.warn(`reservation ${reservationId} expired before its request succeeded: not charged`);
+      return admission.headers;
+    }
+    return meteringHeaders(admission.limits, { ...counters, ...settled }, admission.credits);
+  }
+
+  private async returnCredits(admission: Admission): Promise<Record<string, string>> {
+    const { reservationId, counters } = admission.result;
+    if (reservationId === null) return admission.headers;
+    const settled = await this.repository.release(reservationId);
+    return meteringHeaders(admission.limits, settled ? { ...counters, ...settled } : counters, 0);
+  }
+}

@@ -1,0 +1,53 @@
+/** Why an admission was refused; sent as `data.reason` of the 429. */
+export type RefusalReason = 'rate_limited' | 'daily_cap_reached' | 'credits_exhausted';
+
+/** What the caller of a metered route is asking for. */
+export interface AdmissionRequest {
+  readonly accountId: string;
+  readonly credits: number;
+  readonly requestId: string;
+  readonly credential: { readonly kind: string; readonly id: string };
+  /** The route pattern (`GET /api/v1/admin/referrals/stats`), not the URL: no query strings in the ledger. */
+  readonly route: string;
+}
+
+/** The plan numbers one admission is checked against (from the catalog, at request time). */
+export interface AdmissionLimits {
+  readonly ratePerMinute: number;
+  readonly dailyCap: number | null;
+  readonly includedCredits: number;
+  readonly overageAllowed: boolean;
+}
+
+/**
+ * The account's counters as the admission statement left them (including this request's reservation when
+ * admitted), with the database clock reading the decision was made at.
+ */
+export interface CounterSnapshot {
+  readonly now: Date;
+  readonly dayUsed: number;
+  readonly dayReserved: number;
+  readonly includedUsed: number;
+  readonly includedReserved: number;
+  readonly overageUsed: number;
+  /** Admissions in the 60 s ending at `now`, and the oldest of them (null when none). */
+  readonly minuteCount: number;
+  readonly minuteOldest: Date | null;
+}
+
+export interface AdmissionResult {
+  readonly refusal: RefusalReason | null;
+  /** Set when credits were reserved (admitted with a cost above 0). */
+  readonly reservationId: string | null;
+  /** For rate_limited: when the admission that must leave the window before another fits was made. */
+  readonly blockingAdmission: Date | null;
+  readonly counters: CounterSnapshot;
+}
+
+/** The counters after a commit, for the response headers. */
+export interface SettledCounters {
+  readonly includedUsed: number;
+  readonly includedReserved: number;
+  readonly dayUsed: number;
+  readonly dayReserved: number;
+}

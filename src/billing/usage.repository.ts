@@ -1,0 +1,61 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+/** An account's counters for the current UTC day and period, as of `now` (the database clock). */
+export interface CurrentUsage {
+  readonly now: Date;
+  readonly dayUsed: number;
+  readonly dayReserved: number;
+  readonly includedUsed: number;
+  readonly includedReserved: number;
+  readonly overageUsed: number;
+  readonly minuteCount: number;
+}
+
+/**
+ * A plain read (no lock): usage is informational, and a request in flight may finish a moment later.
+ * Counters of a past day or period read as zero, exactly as the admission statement treats them; an account
+ * that never made a metered request has no row and reads as zero too.
+ */
+const CURRENT_USAGE = `
+SELECT t.now,
+       CASE WHEN c.usage_day = t.today THEN c.day_used ELSE 0 END AS day_used,
+       CASE WHEN c.usage_day = t.today THEN c.day_reserved ELSE 0 END AS day_reserved,
+       CASE WHEN c.period_start = t.this_period THEN c.included_used ELSE 0 END AS included_used,
+       CASE WHEN c.period_start = t.this_period THEN c.included_reserved ELSE 0 END AS included_reserved,
+       CASE WHEN c.period_start = t.this_period THEN c.overage_used ELSE 0 END AS overage_used,
+       (SELECT count(*)::int FROM unnest(c.recent_admissions) a WHERE a > t.now - interval '60 seconds')
+         AS minute_count
+  FROM (SELECT now, (now AT TIME ZONE 'UTC')::date AS today,
+               date_trunc('month', now AT TIME ZONE 'UTC')::date AS this_period
+          FROM (SELECT clock_timestamp() AS now) clock) t
+  LEFT JOIN billing_counters c ON c.account_id = $1`;
+
+interface UsageRow {
+  now: Date;
+  day_used: string | null;
+  day_reserved: string | null;
+  included_used: string | null;
+  included_reserved: string | null;
+  overage_used: string | null;
+  minute_count: number | null;
+}
+
+@Injectable()
+export class UsageRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async currentUsage(accountId: string): Promise<CurrentUsage> {
+    const [row] = (await this.dataSource.query(CURRENT_USAGE, [accountId])) as UsageRow[];
+    return {
+      now: row.now,
+      dayUsed: Number(row.day_used ?? 0),
+      dayReserved: Number(row.day_reserved ?? 0),
+      includedUsed: Number(row.included_used ?? 0),
+      includedReserved: Number(row.included_reserved ?? 0),
+      overageUsed: Number(row.overage_used ?? 0),
+      minuteCount: row.minute_count ?? 0,
+    };
+  }
+}
