@@ -1,6 +1,7 @@
 import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
-import { ApiExtension, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
+import { Credits } from '../billing/credits.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { ReferralStatsQueryDto } from './dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from './dto/referral-stats.response';
@@ -22,7 +23,7 @@ export class ReferralStatsController {
       'lies in [from, to). Requires the admin plan (admin API key, or admin JWT through the console proxy). ' +
       '**Cost: 1 credit/request**, charged only for successful 2xx responses.',
   })
-  @ApiExtension('x-credit-cost', 1)
+  @Credits(1)
   @ApiEnvelopeResponse(ReferralStatsResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
   getStats(@Query() query: ReferralStatsQueryDto): Promise<ReferralStatsResponse> {
