@@ -1,0 +1,47 @@
+import 'reflect-metadata';
+import { DataSource } from 'typeorm';
+import { createApp } from '../src/app.factory';
+import { ApiKeysService } from '../src/auth/api-keys/api-keys.service';
+import { AppConfig } from '../src/config/app-config';
+import { DemoSeedService } from '../src/demo/demo-seed.service';
+import { BenchRoutesModule } from './bench-routes.module';
+
+export interface BenchServerReady {
+  port: number;
+  apiKeys: string[];
+}
+
+/**
+ * The service under test, in its own process so the load generator does not share its event loop. Creates
+ * BENCH_ACCOUNTS accounts on BENCH_PLAN, each with a key: the load is spread over them, as real traffic is
+ * spread over customers, so no single account's rate limit refuses the benchmark's requests.
+ */
+async function main(): Promise<void> {
+  const config = AppConfig.fromEnvironment({ ...process.env, LOG_LEVEL: 'error', DEMO_SEED: 'false' });
+  const app = await createApp(config, [BenchRoutesModule]);
+  await app.get(DemoSeedService).seedIfEmpty();
+  const db = app.get(DataSource);
+  const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
+  const plan = process.env.BENCH_PLAN ?? 'enterprise';
+  const apiKeys: string[] = [];
+  for (let i = 0; i < accounts; i++) {
+    const [{ id }] = await db.query(`INSERT INTO accounts (email, plan) VALUES ($1, $2) RETURNING id`, [
+      `bench-${i}-${Date.now()}@example.com`,
+      plan,
+    ]);
+    apiKeys.push((await app.get(ApiKeysService).create(id, { name: 'bench' })).key);
+  }
+  await app.listen({ port: 0, host: '127.0.0.1' });
+  const address = app.getHttpServer().address();
+  if (typeof address !== 'object' || address === null) throw new Error('not listening');
+  process.send?.({ port: address.port, apiKeys } satisfies BenchServerReady);
+  // As main.ts does: stop accepting and drain first, then close the app (which lets pending settlements finish).
+  process.once('SIGTERM', () => {
+    app.getHttpServer().close(() => void app.close().then(() => process.exit(0)));
+  });
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
