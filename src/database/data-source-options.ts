@@ -19,6 +19,10 @@ export function dataSourceOptions(database: DatabaseConfig & { url: string }): D
       statement_timeout: database.statementTimeoutMs,
       connectionTimeoutMillis: database.statementTimeoutMs,
       idle_in_transaction_session_timeout: database.statementTimeoutMs * 2,
+      // Every statement here is a short, index-driven lookup whose best plan does not depend on its parameter
+      // values. Generic plans let the prepared hot statements (stats, metering) be planned once per
+      // connection: re-planning them per call cost 2-4 ms against 0.3-0.7 ms of execution.
+      options: '-c plan_cache_mode=force_generic_plan',
     },
   };
 }
