@@ -1,4 +1,4 @@
-import { DynamicModule, LogLevel, Type } from '@nestjs/common';
+import { DynamicModule, LogLevel, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
@@ -13,7 +13,7 @@ export function logLevelsFrom(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
-/** API routes live under /api/v1; probes and docs stay at the root. */
+/** API routes live under /api/v1; probes, docs and the public referral link (/r/:code) stay at the root. */
 export const API_PREFIX = 'api/v1';
 
 /**
@@ -41,7 +41,9 @@ export async function createApp(
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
     logger: logLevelsFrom(config.logLevel),
   });
-  app.setGlobalPrefix(API_PREFIX, { exclude: ['health', 'health/ready'] });
+  app.setGlobalPrefix(API_PREFIX, {
+    exclude: ['health', 'health/ready', { path: 'r/:code', method: RequestMethod.GET }],
+  });
   if (config.swaggerEnabled) setupSwagger(app);
   await app.init();
   await fastify.ready();

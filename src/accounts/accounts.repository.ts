@@ -20,8 +20,10 @@ export class AccountsRepository {
     return this.accounts.find({ order: { createdAt: 'ASC' } });
   }
 
+  /** Read back after the insert: the database fills in the id, referral code and timestamps. */
   async insert(values: { email: string; plan: Plan; overageEnabled: boolean }): Promise<Account> {
-    return this.accounts.save(this.accounts.create(values));
+    const { id } = await this.accounts.save(this.accounts.create(values));
+    return this.accounts.findOneByOrFail({ id });
   }
 
   /** Returns the updated account, or null when there is none with this id. */

@@ -1,4 +1,4 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
 import { ApiException } from '../common/http/api.exception';
 import { isUuid } from '../common/validation/uuid';
 import { AccountsRepository } from './accounts.repository';
@@ -7,9 +7,26 @@ import { isPlan, Plan, PLANS } from './plan';
 
 const UNIQUE_VIOLATION = '23505';
 
+export interface PlanChange {
+  accountId: string;
+  from: Plan;
+  to: Plan;
+}
+
+/** Plans a customer pays for; a move onto one of them is what "became a paying customer" means. */
+export const PAYING_PLANS: readonly Plan[] = ['starter', 'growth', 'pro', 'business', 'enterprise'];
+
 @Injectable()
 export class AccountsService {
+  private readonly logger = new Logger(AccountsService.name);
+  /** Told after a plan change is stored (referrals qualify a referee that starts paying). */
+  private readonly planChangeListeners: Array<(change: PlanChange) => Promise<void>> = [];
+
   constructor(private readonly repository: AccountsRepository) {}
+
+  onPlanChanged(listener: (change: PlanChange) => Promise<void>): void {
+    this.planChangeListeners.push(listener);
+  }
 
   /** The account, or null for an unknown or malformed id (never a database error for a bad uuid). */
   findById(id: string): Promise<Account | null> {
@@ -39,10 +56,20 @@ export class AccountsService {
   }
 
   async setPlan(id: string, plan: string, overageEnabled?: boolean): Promise<Account> {
-    if (!isUuid(id)) throw new ApiException(HttpStatus.NOT_FOUND, `No account with id ${id}`);
+    const before = await this.getById(id);
     const updated = await this.repository.update(id, { plan: this.checkPlan(plan), overageEnabled });
     if (!updated) throw new ApiException(HttpStatus.NOT_FOUND, `No account with id ${id}`);
+    if (updated.plan !== before.plan) await this.notifyPlanChange({ accountId: id, from: before.plan, to: updated.plan });
     return updated;
+  }
+
+  /** The plan change stands whatever a listener does; a listener's failure is logged, not returned. */
+  private async notifyPlanChange(change: PlanChange): Promise<void> {
+    for (const listener of this.planChangeListeners) {
+      await listener(change).catch((error: unknown) =>
+        this.logger.error(`after the plan change of account ${change.accountId}: ${String(error)}`),
+      );
+    }
   }
 
   private checkPlan(plan: string): Plan {

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
 import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
@@ -55,6 +56,45 @@ function jwtConfigFrom(env: EnvironmentVariables): JwtConfig | undefined {
   };
 }
 
+export interface ReferralConfig {
+  readonly publicBaseUrl: string;
+  readonly landingUrl: string;
+  /** Signs attribution cookies and keys IP hashes. */
+  readonly secret: Buffer;
+  /** True when REFERRAL_SECRET was unset and a random one is used: cookies die with the process. */
+  readonly secretIsEphemeral: boolean;
+  readonly attributionWindowMs: number;
+  readonly cookieDomain?: string;
+  readonly cookieSecure: boolean;
+  readonly clicksPerIpPerMinute: number;
+  readonly maxSignupsPerIpPerDay: number;
+  readonly extraDisposableDomains: readonly string[];
+  readonly qualifyingCredits: number;
+  readonly monthlyRewardCap: number;
+  readonly rewardCredits: number;
+}
+
+function referralConfigFrom(env: EnvironmentVariables): ReferralConfig {
+  return {
+    publicBaseUrl: env.PUBLIC_BASE_URL,
+    landingUrl: env.REFERRAL_LANDING_URL,
+    secret: env.REFERRAL_SECRET ? Buffer.from(env.REFERRAL_SECRET, 'utf8') : randomBytes(32),
+    secretIsEphemeral: !env.REFERRAL_SECRET,
+    attributionWindowMs: env.REFERRAL_ATTRIBUTION_DAYS * 86_400_000,
+    cookieDomain: env.REFERRAL_COOKIE_DOMAIN,
+    cookieSecure: env.REFERRAL_COOKIE_SECURE ?? env.PUBLIC_BASE_URL.startsWith('https://'),
+    clicksPerIpPerMinute: env.REFERRAL_CLICKS_PER_IP_PER_MINUTE,
+    maxSignupsPerIpPerDay: env.REFERRAL_MAX_SIGNUPS_PER_IP_PER_DAY,
+    extraDisposableDomains: (env.REFERRAL_DISPOSABLE_DOMAINS ?? '')
+      .split(',')
+      .map((domain) => domain.trim().toLowerCase())
+      .filter(Boolean),
+    qualifyingCredits: env.REFERRAL_QUALIFYING_CREDITS,
+    monthlyRewardCap: env.REFERRAL_MONTHLY_REWARD_CAP,
+    rewardCredits: env.REFERRAL_REWARD_CREDITS,
+  };
+}
+
 /** TRUST_PROXY as Fastify takes it: a boolean, or a comma-separated list of proxy addresses/CIDRs. */
 function trustProxyFrom(value: string): boolean | string {
   return value === 'true' || value === 'false' ? value === 'true' : value;
@@ -76,6 +116,7 @@ export class AppConfig {
   readonly swaggerEnabled: boolean;
   readonly demoSeed: boolean;
   readonly auth: AuthConfig;
+  readonly referrals: ReferralConfig;
   readonly billing: BillingConfig;
 
   constructor(env: EnvironmentVariables) {
@@ -90,6 +131,7 @@ export class AppConfig {
       apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
       failuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     };
+    this.referrals = referralConfigFrom(env);
     this.billing = billingConfigFrom(env);
     this.database = {
       url: env.DATABASE_URL,

@@ -143,6 +143,76 @@ export class EnvironmentVariables {
   @Max(100_000)
   AUTH_FAILURES_PER_MINUTE = 30;
 
+  /** Public origin of this service, used in share links (`<PUBLIC_BASE_URL>/r/<code>`). */
+  @Matches(/^https?:\/\/[^/?#]+$/, { message: 'PUBLIC_BASE_URL must be an origin such as https://api.example.com' })
+  PUBLIC_BASE_URL = 'http://localhost:3000';
+
+  /** Where `/r/:code` sends visitors: the signup page. The only redirect target; anything else is refused. */
+  @Matches(/^https?:\/\/[^\s]+$/, { message: 'REFERRAL_LANDING_URL must be an http(s) URL' })
+  REFERRAL_LANDING_URL = 'http://localhost:3000/docs';
+
+  /** Keys the attribution cookie's signature and the IP/visitor hashes. Unset: random per process (dev only). */
+  @IsOptional()
+  @Length(32, 4096, { message: 'REFERRAL_SECRET must be 32 to 4096 characters long' })
+  REFERRAL_SECRET?: string;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(365)
+  REFERRAL_ATTRIBUTION_DAYS = 30;
+
+  /** Domain attribute of the attribution cookie, to share it with the signup site; unset = this host only. */
+  @IsOptional()
+  @IsString()
+  REFERRAL_COOKIE_DOMAIN?: string;
+
+  /** Secure attribute of the cookie. Unset: on when PUBLIC_BASE_URL is https. */
+  @IsOptional()
+  @Transform(toBoolean)
+  @IsBoolean()
+  REFERRAL_COOKIE_SECURE?: boolean;
+
+  /** Counted clicks per hashed IP in any 60 s; more are redirected but not counted. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  REFERRAL_CLICKS_PER_IP_PER_MINUTE = 20;
+
+  /** Signups from one IP in 24 h above which further referred signups from it are held for review. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000)
+  REFERRAL_MAX_SIGNUPS_PER_IP_PER_DAY = 3;
+
+  /** Extra disposable email domains (comma-separated), beside the built-in list. */
+  @IsOptional()
+  @IsString()
+  REFERRAL_DISPOSABLE_DOMAINS?: string;
+
+  /** A referral qualifies once its referee has been charged this many credits (or moves to a paying plan). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  REFERRAL_QUALIFYING_CREDITS = 100;
+
+  /** Rewards a referrer can receive per calendar month (UTC); later qualifications are capped. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(0)
+  @Max(100_000)
+  REFERRAL_MONTHLY_REWARD_CAP = 10;
+
+  /** Bonus credits granted to the referrer per rewarded referral. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(100_000_000)
+  REFERRAL_REWARD_CREDITS = 1000;
+
   /** JSON file overriding plan numbers (format in docs/billing.md); unset = the contract's table as is. */
   @IsOptional()
   @IsString()

@@ -47,10 +47,10 @@ export class DemoSeedService {
   private async insertFunnel(manager: EntityManager, now: number): Promise<void> {
     const referrerIds: string[] = [];
     for (const referrer of DEMO_REFERRERS) {
-      const [{ id }] = await manager.query(`INSERT INTO accounts (email, plan) VALUES ($1, $2) RETURNING id`, [
-        referrer.email,
-        referrer.plan,
-      ]);
+      const [{ id }] = await manager.query(
+        `INSERT INTO accounts (email, plan, referral_code) VALUES ($1, $2, $3) RETURNING id`,
+        [referrer.email, referrer.plan, referrer.code],
+      );
       referrerIds.push(id);
     }
 

@@ -1,0 +1,27 @@
+import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Auth } from '../auth/auth.decorator';
+import { CurrentPrincipal, Principal } from '../auth/principal';
+import { Credits } from '../billing/credits.decorator';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { AccountReferralService } from './account-referral.service';
+import { AccountReferralDoc } from './dto/referral.response';
+
+@ApiTags('Account')
+@Controller('account/referral')
+export class AccountReferralController {
+  constructor(private readonly accountReferral: AccountReferralService) {}
+
+  @Get()
+  @Auth()
+  @Credits(0)
+  @ApiOperation({
+    summary: 'Your referral code, link and results',
+    description: 'Any plan. Share the link; each referral that qualifies earns bonus credits, up to the monthly cap.',
+  })
+  @ApiEnvelopeResponse(AccountReferralDoc)
+  @ApiErrorResponses(HttpStatus.INTERNAL_SERVER_ERROR)
+  get(@CurrentPrincipal() principal: Principal) {
+    return this.accountReferral.of(principal.accountId);
+  }
+}

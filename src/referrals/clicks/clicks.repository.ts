@@ -1,0 +1,99 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+
+export interface UtmParameters {
+  utm_source?: string;
+  utm_medium?: string;
+  utm_campaign?: string;
+  utm_term?: string;
+  utm_content?: string;
+}
+
+export interface ClickToRecord {
+  referralCode: string;
+  referrerAccountId: string;
+  utm: UtmParameters;
+  visitorHash: Buffer;
+  ipHash: Buffer;
+  dedupeWindowMinutes: number;
+  clicksPerIpPerMinute: number;
+}
+
+/** What a recorded (or deduplicated) click resolves to: the click the cookie should carry. */
+export interface RecordedClick {
+  clickId: string;
+  counted: boolean;
+}
+
+export interface AttributableClick {
+  clickId: string;
+  referralCode: string;
+  referrerAccountId: string;
+  utmCampaign: string | null;
+}
+
+@Injectable()
+export class ClicksRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async findReferrerByCode(code: string): Promise<{ accountId: string; email: string } | null> {
+    const rows = await this.dataSource.query(`SELECT id AS "accountId", email FROM accounts WHERE referral_code = $1`, [
+      code,
+    ]);
+    return rows[0] ?? null;
+  }
+
+  /**
+   * Counts the click unless the same visitor clicked the same code within the dedupe window (then that
+   * earlier click is returned, uncounted) or its IP is over the per-minute limit (then null). The
+   * visitor's advisory lock makes the check and the insert one step for concurrent duplicate clicks.
+   */
+  record(click: ClickToRecord): Promise<RecordedClick | null> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 0))`, [
+        click.visitorHash,
+      ]);
+      const [recent] = await manager.query(
+        `SELECT id FROM referral_clicks
+          WHERE visitor_hash = $1 AND referral_code = $2
+            AND created_at > now() - make_interval(mins => $3)
+          ORDER BY created_at DESC LIMIT 1`,
+        [click.visitorHash, click.referralCode, click.dedupeWindowMinutes],
+      );
+      if (recent) return { clickId: String(recent.id), counted: false };
+
+      const inserted = await manager.query(
+        `INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_source, utm_medium, utm_campaign,
+                                      utm_term, utm_content, visitor_hash, ip_hash)
+         SELECT $1, $2, $3, $4, $5, $6, $7, $8, $9
+          WHERE (SELECT count(*) FROM referral_clicks
+                  WHERE ip_hash = $9 AND created_at > now() - interval '1 minute') < $10
+         RETURNING id`,
+        [
+          click.referralCode,
+          click.referrerAccountId,
+          click.utm.utm_source ?? null,
+          click.utm.utm_medium ?? null,
+          click.utm.utm_campaign ?? null,
+          click.utm.utm_term ?? null,
+          click.utm.utm_content ?? null,
+          click.visitorHash,
+          click.ipHash,
+          click.clicksPerIpPerMinute,
+        ],
+      );
+      return inserted.length > 0 ? { clickId: String(inserted[0].id), counted: true } : null;
+    });
+  }
+
+  async findAttributable(clickId: string): Promise<AttributableClick | null> {
+    const rows = await this.dataSource.query(
+      `SELECT id::text AS "clickId", referral_code AS "referralCode", referrer_account_id AS "referrerAccountId",
+              utm_campaign AS "utmCampaign"
+         FROM referral_clicks WHERE id = $1`,
+      [clickId],
+    );
+    return rows[0] ?? null;
+  }
+}

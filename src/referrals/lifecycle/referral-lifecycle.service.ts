@@ -1,0 +1,98 @@
+import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import type { Principal } from '../../auth/principal';
+import { BonusCreditsRepository } from '../../billing/bonus-credits.repository';
+import { ApiException } from '../../common/http/api.exception';
+import { isUuid } from '../../common/validation/uuid';
+import { AppConfig } from '../../config/app-config';
+import { nextStatus, ReferralAction } from './referral-state-machine';
+import { Actor, ReferralRecord, ReferralsRepository, ReferralsTransaction, SYSTEM_ACTOR } from './referrals.repository';
+
+export function actorOf(principal: Principal): Actor {
+  return { kind: principal.credential.kind, id: principal.credential.id, accountId: principal.accountId };
+}
+
+/**
+ * Moves referrals through the state machine, one locked transaction per change, each change audited.
+ * Qualification is followed at once, in the same transaction, by the reward or the cap.
+ */
+@Injectable()
+export class ReferralLifecycleService {
+  private readonly logger = new Logger(ReferralLifecycleService.name);
+
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly bonusCredits: BonusCreditsRepository,
+    private readonly config: AppConfig,
+  ) {}
+
+  /** Approves; a referee that has already used the qualifying credits then qualifies at once. */
+  async approve(id: string, actor: Actor): Promise<ReferralRecord> {
+    const approved = await this.change(id, 'approve', null, actor);
+    await this.onRefereesCharged([approved.referee_account_id]);
+    return (await this.referrals.findById(id)) ?? approved;
+  }
+
+  reject(id: string, reason: string, actor: Actor): Promise<ReferralRecord> {
+    return this.change(id, 'reject', reason, actor);
+  }
+
+  qualify(id: string, actor: Actor, reason = 'manual'): Promise<ReferralRecord> {
+    return this.change(id, 'qualify', reason, actor);
+  }
+
+  /** Qualifies the referee's open referral when it has just moved to a paying plan; a no-op otherwise. */
+  async onRefereeBecamePaying(refereeAccountId: string): Promise<void> {
+    const referral = await this.referrals.findByReferee(refereeAccountId);
+    if (referral?.status === 'signed_up') await this.qualifyQuietly(referral.id, 'paid_plan');
+  }
+
+  /** Qualifies referrals whose referees have now been charged the qualifying number of credits. */
+  async onRefereesCharged(refereeAccountIds: string[]): Promise<void> {
+    const due = await this.referrals.dueForUsageQualification(refereeAccountIds, this.config.referrals.qualifyingCredits);
+    for (const id of due) await this.qualifyQuietly(id, 'credits_used');
+  }
+
+  /** System qualification races with admins and other instances: losing the race (409) is fine. */
+  private async qualifyQuietly(id: string, reason: string): Promise<void> {
+    try {
+      await this.qualify(id, SYSTEM_ACTOR, reason);
+    } catch (error) {
+      if (error instanceof ApiException && error.getStatus() === HttpStatus.CONFLICT) return;
+      throw error;
+    }
+  }
+
+  private change(id: string, action: ReferralAction, reason: string | null, actor: Actor): Promise<ReferralRecord> {
+    if (!isUuid(id)) return Promise.reject(notFound(id));
+    return this.referrals.transaction(async (tx) => {
+      const referral = await tx.lockById(id);
+      if (!referral) throw notFound(id);
+      const to = nextStatus(referral.status, action);
+      if (!to) {
+        throw new ApiException(HttpStatus.CONFLICT, `Cannot ${action} a referral that is ${referral.status}`, {
+          status: referral.status,
+          action,
+        });
+      }
+      await tx.moveTo(referral, to, reason, actor);
+      if (to === 'qualified') await this.rewardOrCap(tx, { ...referral, status: to });
+      return (await tx.findById(id))!;
+    });
+  }
+
+  private async rewardOrCap(tx: ReferralsTransaction, referral: ReferralRecord): Promise<void> {
+    const { monthlyRewardCap, rewardCredits } = this.config.referrals;
+    if (await tx.claimRewardSlot(referral.referrer_account_id, monthlyRewardCap)) {
+      await tx.moveTo(referral, 'rewarded', null, SYSTEM_ACTOR);
+      const expiresAt = await tx.recordRewardGrant(referral, rewardCredits);
+      await this.bonusCredits.grant(tx.manager, referral.referrer_account_id, rewardCredits, expiresAt);
+    } else {
+      await tx.moveTo(referral, 'capped', `monthly reward cap of ${monthlyRewardCap} reached`, SYSTEM_ACTOR);
+      this.logger.log(`referral ${referral.id} capped: referrer reached ${monthlyRewardCap} rewards this month`);
+    }
+  }
+}
+
+function notFound(id: string): ApiException {
+  return new ApiException(HttpStatus.NOT_FOUND, `No referral with id ${id}`);
+}

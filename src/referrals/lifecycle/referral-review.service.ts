@@ -1,0 +1,58 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiException } from '../../common/http/api.exception';
+import { formatEpochMicros, parseRfc3339 } from '../../common/time/rfc3339';
+import { isUuid } from '../../common/validation/uuid';
+import { ReferralListQueryDto } from '../dto/referral-list-query.dto';
+import { ReferralRecord, ReferralsRepository, TransitionRecord } from './referrals.repository';
+
+const DEFAULT_PAGE_SIZE = 50;
+
+export interface ReferralPage {
+  items: ReferralRecord[];
+  next_cursor: string | null;
+}
+
+/** Reading referrals for review: filtered, keyset-paginated lists and single referrals with their history. */
+@Injectable()
+export class ReferralReviewService {
+  constructor(private readonly referrals: ReferralsRepository) {}
+
+  async list(query: ReferralListQueryDto): Promise<ReferralPage> {
+    const limit = query.limit ?? DEFAULT_PAGE_SIZE;
+    const exact = (bound: string | undefined) => (bound === undefined ? undefined : formatEpochMicros(parseRfc3339(bound)!));
+    // One extra row says whether there is a next page without a count query.
+    const rows = await this.referrals.list({
+      status: query.status,
+      campaign: query.campaign,
+      from: exact(query.from),
+      to: exact(query.to),
+      referrerAccountId: query.referrer,
+      after: query.cursor === undefined ? undefined : decodeCursor(query.cursor),
+      limit: limit + 1,
+    });
+    const items = rows.slice(0, limit);
+    const last = items[items.length - 1];
+    return { items, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
+  }
+
+  async get(id: string): Promise<ReferralRecord & { transitions: TransitionRecord[] }> {
+    const referral = isUuid(id) ? await this.referrals.findById(id) : null;
+    if (!referral) throw new ApiException(HttpStatus.NOT_FOUND, `No referral with id ${id}`);
+    return { ...referral, transitions: await this.referrals.transitionsOf(id) };
+  }
+}
+
+/** Opaque to clients: the (signed_up_at, id) of the last row served. */
+function encodeCursor(referral: ReferralRecord): string {
+  return Buffer.from(`${referral.signed_up_at}|${referral.id}`).toString('base64url');
+}
+
+function decodeCursor(cursor: string): { signedUpAt: string; id: string } {
+  const [signedUpAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
+  if (!signedUpAt || !id || parseRfc3339(signedUpAt) === null || !isUuid(id)) {
+    throw ApiException.validation('Invalid query parameters', [
+      { field: 'cursor', message: 'cursor is not one this API returned' },
+    ]);
+  }
+  return { signedUpAt, id };
+}

@@ -1,0 +1,109 @@
+import { HttpStatus, Injectable } from '@nestjs/common';
+import { ApiException } from '../../common/http/api.exception';
+import { AppConfig } from '../../config/app-config';
+import { verifyAttribution } from '../clicks/attribution-cookie';
+import { ClicksRepository } from '../clicks/clicks.repository';
+import { Actor, ReferralRecord, ReferralsRepository } from '../lifecycle/referrals.repository';
+import { ReferralHashing } from '../referral-hashing';
+import { BUILT_IN_DISPOSABLE_DOMAINS, evaluateSignup, FraudRuleSettings } from './fraud-rules';
+import { ReferralSignupDto } from './referral-signup.dto';
+
+const UNIQUE_VIOLATION = '23505';
+
+export type AttributionSource = 'cookie' | 'referral_code' | 'none';
+
+export interface SignupResult {
+  account: { id: string; email: string; plan: string; referral_code: string };
+  attribution: AttributionSource;
+  referral: ReferralRecord | null;
+}
+
+interface Attribution {
+  source: AttributionSource;
+  referrerAccountId: string | null;
+  clickId: string | null;
+  utmCampaign: string | null;
+}
+
+/**
+ * Records a new signup: creates its account and, when the signup can be attributed (a valid cookie within
+ * the window wins, a referral code otherwise), its referral, judged by the fraud rules. One transaction.
+ */
+@Injectable()
+export class AttributionService {
+  private readonly fraudSettings: FraudRuleSettings;
+
+  constructor(
+    private readonly referrals: ReferralsRepository,
+    private readonly clicks: ClicksRepository,
+    private readonly hashing: ReferralHashing,
+    private readonly config: AppConfig,
+  ) {
+    this.fraudSettings = {
+      maxSignupsPerIpPerDay: config.referrals.maxSignupsPerIpPerDay,
+      disposableDomains: new Set([...BUILT_IN_DISPOSABLE_DOMAINS, ...config.referrals.extraDisposableDomains]),
+    };
+  }
+
+  async recordSignup(signup: ReferralSignupDto, actor: Actor): Promise<SignupResult> {
+    const attribution = await this.attribute(signup);
+    const ipHash = signup.signup_ip ? this.hashing.ip(signup.signup_ip) : null;
+    try {
+      return await this.referrals.transaction(async (tx) => {
+        if (ipHash) await tx.lockSignupIp(ipHash);
+        const account = await tx.createAccount(signup.email.trim(), ipHash);
+        const referrer = attribution.referrerAccountId ? await tx.findReferrer(attribution.referrerAccountId) : null;
+        if (!referrer) return { account, attribution: 'none' as const, referral: null };
+
+        const verdict = evaluateSignup(
+          {
+            refereeEmail: account.email,
+            refereeAccountId: account.id,
+            referrerEmail: referrer.email,
+            referrerAccountId: referrer.id,
+            signupIpHash: ipHash,
+            referrerIpHash: referrer.signupIpHash,
+            signupsFromIpLastDay: ipHash ? await tx.countSignupsFromIp(ipHash) : 0,
+          },
+          this.fraudSettings,
+        );
+        const referral = await tx.insertReferral(
+          {
+            referrerAccountId: referrer.id,
+            refereeAccountId: account.id,
+            clickId: attribution.clickId,
+            utmCampaign: attribution.utmCampaign,
+            signupIpHash: ipHash,
+            status: verdict.outcome === 'reject' ? 'rejected' : verdict.outcome === 'review' ? 'review_required' : 'signed_up',
+            reason: verdict.outcome === 'accept' ? null : verdict.reason,
+          },
+          actor,
+        );
+        return { account, attribution: attribution.source, referral };
+      });
+    } catch (error) {
+      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
+        throw new ApiException(HttpStatus.CONFLICT, `An account with email ${signup.email.trim()} already exists`);
+      }
+      throw error;
+    }
+  }
+
+  /** The cookie's click when its signature and age check out; else the referral code; else nobody. */
+  private async attribute(signup: ReferralSignupDto): Promise<Attribution> {
+    const { secret, attributionWindowMs } = this.config.referrals;
+    const verified = signup.click_token ? verifyAttribution(signup.click_token, secret, attributionWindowMs) : null;
+    const click = verified ? await this.clicks.findAttributable(verified.clickId) : null;
+    if (click) {
+      return {
+        source: 'cookie',
+        referrerAccountId: click.referrerAccountId,
+        clickId: click.clickId,
+        utmCampaign: click.utmCampaign,
+      };
+    }
+    const referrer = signup.referral_code ? await this.clicks.findReferrerByCode(signup.referral_code) : null;
+    if (referrer) return { source: 'referral_code', referrerAccountId: referrer.accountId, clickId: null, utmCampaign: null };
+    return { source: 'none', referrerAccountId: null, clickId: null, utmCampaign: null };
+  }
+}
