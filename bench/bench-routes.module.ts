@@ -4,7 +4,7 @@ import { Auth } from '../src/auth/auth.decorator';
 import { Credits } from '../src/billing/credits.decorator';
 import { ReferralStatsQueryDto } from '../src/referrals/dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from '../src/referrals/dto/referral-stats.response';
-import { ReferralStatsService } from '../src/referrals/referral-stats.service';
+import { ReferralStatsService } from '../src/referrals/stats/referral-stats.service';
 
 export const BENCH_METERED = '/api/v1/bench/stats-metered';
 export const BENCH_UNMETERED = '/api/v1/bench/stats-unmetered';

@@ -7,6 +7,7 @@ import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { mintJwt } from '../auth/jwt/jwt-minter';
 import { parseRfc3339 } from '../common/time/rfc3339';
 import { AppConfig } from '../config/app-config';
+import { ReferralStatsRepository } from '../referrals/stats/referral-stats.repository';
 
 /** A mistake in the command line: reported to the operator, with usage, and exit code 2. */
 export class UsageError extends Error {}
@@ -20,6 +21,8 @@ export const USAGE = `Usage: npm run cli -- <command> [options]      (every comm
   keys:list --account ID
   keys:revoke KEY_ID
   jwt:mint --account ID [--ttl 1h]                             signs with JWT_SECRET (development)
+  stats:verify                                                 compares the stats rollups with the raw events
+  stats:rebuild                                                recomputes the rollups from the raw events, then verifies
 
 Plans: free, starter, growth, pro, business, enterprise, admin.`;
 
@@ -112,6 +115,16 @@ export async function runCommand(app: INestApplicationContext, argv: string[]): 
       const ttlSeconds = parseTtlSeconds(values.ttl ?? '1h');
       const token = mintJwt(app.get(AppConfig).auth.jwt, account.id, ttlSeconds);
       return { token, account_id: account.id, expires_at: new Date(Date.now() + ttlSeconds * 1000).toISOString() };
+    }
+    case 'stats:verify': {
+      const drift = await app.get(ReferralStatsRepository).findDrift();
+      return { ok: drift.length === 0, drift };
+    }
+    case 'stats:rebuild': {
+      const stats = app.get(ReferralStatsRepository);
+      const rows = await stats.rebuild();
+      const drift = await stats.findDrift();
+      return { ok: drift.length === 0, rows, drift };
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');

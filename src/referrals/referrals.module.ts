@@ -1,10 +1,56 @@
-import { Module } from '@nestjs/common';
-import { ReferralStatsController } from './referral-stats.controller';
-import { ReferralStatsRepository } from './referral-stats.repository';
-import { ReferralStatsService } from './referral-stats.service';
+import { Module, OnModuleInit } from '@nestjs/common';
+import { AccountsModule } from '../accounts/accounts.module';
+import { AccountsService, PAYING_PLANS } from '../accounts/accounts.service';
+import { BillingModule } from '../billing/billing.module';
+import { MeteringService } from '../billing/metering.service';
+import { AccountReferralController } from './account-referral.controller';
+import { AccountReferralService } from './account-referral.service';
+import { AdminReferralsController } from './admin-referrals.controller';
+import { ClickTrackingController } from './clicks/click-tracking.controller';
+import { ClickTrackingService } from './clicks/click-tracking.service';
+import { ClicksRepository } from './clicks/clicks.repository';
+import { ReferralLifecycleService } from './lifecycle/referral-lifecycle.service';
+import { ReferralReviewService } from './lifecycle/referral-review.service';
+import { ReferralsRepository } from './lifecycle/referrals.repository';
+import { UsageQualificationWatcher } from './lifecycle/usage-qualification.watcher';
+import { ReferralHashing } from './referral-hashing';
+import { ReferralStatsController } from './stats/referral-stats.controller';
+import { ReferralStatsRepository } from './stats/referral-stats.repository';
+import { ReferralStatsService } from './stats/referral-stats.service';
+import { AttributionService } from './signups/attribution.service';
 
+/** The referral program: link clicks, signup attribution, review, qualification and rewards, and its stats. */
 @Module({
-  controllers: [ReferralStatsController],
-  providers: [ReferralStatsService, ReferralStatsRepository],
+  imports: [AccountsModule, BillingModule],
+  controllers: [ReferralStatsController, ClickTrackingController, AdminReferralsController, AccountReferralController],
+  providers: [
+    AccountReferralService,
+    AttributionService,
+    ClickTrackingService,
+    ClicksRepository,
+    ReferralHashing,
+    ReferralLifecycleService,
+    ReferralReviewService,
+    ReferralStatsRepository,
+    ReferralStatsService,
+    ReferralsRepository,
+    UsageQualificationWatcher,
+  ],
+  exports: [ReferralLifecycleService],
 })
-export class ReferralsModule {}
+export class ReferralsModule implements OnModuleInit {
+  constructor(
+    private readonly accounts: AccountsService,
+    private readonly metering: MeteringService,
+    private readonly lifecycle: ReferralLifecycleService,
+    private readonly usageQualification: UsageQualificationWatcher,
+  ) {}
+
+  /** A referee qualifies its referral by moving onto a paying plan, or by using the qualifying credits. */
+  onModuleInit(): void {
+    this.accounts.onPlanChanged(async ({ accountId, to }) => {
+      if (PAYING_PLANS.includes(to)) await this.lifecycle.onRefereeBecamePaying(accountId);
+    });
+    this.metering.onCharged(({ accountId }) => this.usageQualification.noteCharge(accountId));
+  }
+}

@@ -1,0 +1,144 @@
+import { Logger } from '@nestjs/common';
+import { NestFactory } from '@nestjs/core';
+import { DataSource } from 'typeorm';
+import { AppModule } from '../src/app.module';
+import { AppConfig } from '../src/config/app-config';
+import { formatEpochMicros } from '../src/common/time/rfc3339';
+import { FunnelWindow } from '../src/referrals/stats/funnel';
+import { ReferralStatsRepository } from '../src/referrals/stats/referral-stats.repository';
+import { DATASET_END, DatasetSize } from './dataset';
+
+export interface LatencySummary {
+  p50: number;
+  p95: number;
+  p99: number;
+}
+
+export interface WindowClassResult {
+  windowClass: string;
+  campaign: boolean;
+  samples: number;
+  rollupMs: LatencySummary;
+  rawCountMs: LatencySummary;
+}
+
+const MICROS_PER_DAY = 86_400_000_000n;
+const MICROS_PER_HOUR = 3_600_000_000n;
+const floorToHour = (micros: bigint) => micros - (micros % MICROS_PER_HOUR);
+const END = BigInt(DATASET_END.getTime()) * 1000n;
+
+export function percentiles(samples: number[]): LatencySummary {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  const round = (ms: number) => Math.round(ms * 1000) / 1000;
+  return { p50: round(at(0.5)), p95: round(at(0.95)), p99: round(at(0.99)) };
+}
+
+/** A deterministic sequence, so runs compare the same windows. */
+function* randomFractions(seed: number): Generator<number> {
+  let state = seed;
+  for (;;) {
+    state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
+    yield state / 2_147_483_648;
+  }
+}
+
+/**
+ * Latency of the stats query as the endpoint runs it (ReferralStatsRepository.countFunnel: hourly rollups
+ * plus exact partial hours), beside a plain COUNT of the same window over the raw events, per window class,
+ * with and without a campaign. Measured from Node over one pooled connection: database time plus a
+ * loopback round trip.
+ */
+export async function benchStatsQueries(url: string, size: DatasetSize, samples: number): Promise<WindowClassResult[]> {
+  const config = AppConfig.fromEnvironment({ DATABASE_URL: url, LOG_LEVEL: 'error', DB_POOL_SIZE: '2' });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot(config), { logger: ['error'] });
+  try {
+    const repository = app.get(ReferralStatsRepository);
+    const db = app.get(DataSource);
+    const random = randomFractions(42);
+    const pick = () => random.next().value as number;
+    const spanDays = BigInt(size.days);
+    const startOfData = END - spanDays * MICROS_PER_DAY;
+    const at = (fraction: number) => startOfData + BigInt(Math.floor(fraction * Number(spanDays * MICROS_PER_DAY)));
+
+    const classes: Array<{ name: string; window: () => { from: bigint | null; to: bigint | null } }> = [
+      { name: 'all time', window: () => ({ from: null, to: null }) },
+      {
+        name: '30 days (hour-aligned)',
+        window: () => {
+          const from = floorToHour(at(pick() * 0.9));
+          return { from, to: from + 30n * MICROS_PER_DAY };
+        },
+      },
+      {
+        name: '1 day (hour-aligned)',
+        window: () => {
+          const from = floorToHour(at(pick() * 0.99));
+          return { from, to: from + MICROS_PER_DAY };
+        },
+      },
+      {
+        name: '7 days, unaligned edges',
+        window: () => {
+          const from = at(pick() * 0.98);
+          return { from, to: from + 7n * MICROS_PER_DAY + 123_456_789n };
+        },
+      },
+    ];
+
+    const results: WindowClassResult[] = [];
+    for (const windowClass of classes) {
+      for (const withCampaign of [false, true]) {
+        const rollup: number[] = [];
+        const raw: number[] = [];
+        for (let i = 0; i < samples; i++) {
+          const bounds = windowClass.window();
+          const window: FunnelWindow = { ...bounds, campaign: withCampaign ? `campaign_${i % size.campaigns}` : null };
+          let started = process.hrtime.bigint();
+          await repository.countFunnel(window);
+          rollup.push(Number(process.hrtime.bigint() - started) / 1e6);
+          // The raw COUNT is slow on the full dataset: a tenth as many samples keeps the run short.
+          if (i % 10 === 0) {
+            started = process.hrtime.bigint();
+            await rawFunnelCount(db, window);
+            raw.push(Number(process.hrtime.bigint() - started) / 1e6);
+          }
+        }
+        results.push({
+          windowClass: windowClass.name,
+          campaign: withCampaign,
+          samples,
+          rollupMs: percentiles(rollup),
+          rawCountMs: percentiles(raw),
+        });
+        Logger.log(`  ${windowClass.name}${withCampaign ? ', one campaign' : ''}: p95 ${percentiles(rollup).p95} ms`, 'Bench');
+      }
+    }
+    return results;
+  } finally {
+    await app.close();
+  }
+}
+
+/**
+ * The straightforward query the rollups replace: seven COUNTs over the raw events. Bounds are inlined (they
+ * are timestamps this bench formats) so PostgreSQL plans it for the actual window, its best case.
+ */
+async function rawFunnelCount(db: DataSource, window: FunnelWindow): Promise<void> {
+  const from = window.from === null ? '-infinity' : formatEpochMicros(window.from);
+  const to = window.to === null ? 'infinity' : formatEpochMicros(window.to);
+  const campaign = window.campaign === null ? '' : ` AND utm_campaign = '${window.campaign}'`;
+  const count = (table: string, column: string) =>
+    `(SELECT count(*) FROM ${table} WHERE ${column} >= '${from}' AND ${column} < '${to}'${campaign})`;
+  await db.query(
+    `SELECT ${[
+      count('referral_clicks', 'created_at'),
+      count('referrals', 'signed_up_at'),
+      count('referrals', 'qualified_at'),
+      count('referrals', 'review_required_at'),
+      count('referrals', 'rewarded_at'),
+      count('referrals', 'capped_at'),
+      count('referrals', 'rejected_at'),
+    ].join(', ')}`,
+  );
+}

@@ -1,0 +1,142 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ApiException } from '../../common/http/api.exception';
+import { formatEpochMicros } from '../../common/time/rfc3339';
+import { queryPrepared, sqlState } from '../../database/prepared-query';
+import { FunnelCounts, FunnelWindow } from './funnel';
+import {
+  ALL_CAMPAIGNS,
+  CampaignSort,
+  campaignsQuery,
+  driftQuery,
+  FUNNEL_EVENTS,
+  FUNNEL_QUERY,
+  FUNNEL_QUERY_FOR_CAMPAIGN,
+  rebuildStatement,
+  ROLLUP_COLUMNS,
+  ROLLUP_TABLES,
+  RollupUnit,
+  SeriesInterval,
+  seriesQuery,
+} from './stats-sql';
+import { splitWindow, windowParameters } from './window-parts';
+
+const INVALID_PARAMETER_VALUE = '22023';
+const ROLLUP_UNITS: RollupUnit[] = ['hour', 'day'];
+
+export interface SeriesBucket {
+  /** Exact UTC bounds of the bucket, clipped to the window. */
+  from: string;
+  to: string;
+  /** The zone's UTC offset at the bucket's start, in seconds (changes across DST). */
+  offsetSeconds: number;
+  counts: FunnelCounts;
+}
+
+export interface CampaignFunnel {
+  campaign: string;
+  counts: FunnelCounts;
+}
+
+export interface RollupDrift {
+  unit: RollupUnit;
+  campaign: string;
+  bucket: string;
+  stored: Record<string, number>;
+  expected: Record<string, number>;
+}
+
+/** Counts arrive as bigint strings; funnel counts stay far below 2^53. */
+function countsFrom(row: Record<string, unknown>, key: (alias: keyof FunnelCounts, column: string) => string): FunnelCounts {
+  return Object.fromEntries(FUNNEL_EVENTS.map(([alias, column]) => [alias, Number(row[key(alias, column)])])) as unknown as FunnelCounts;
+}
+
+/** The stats queries. They are hot and fixed, so they run as prepared statements (planned once per connection). */
+@Injectable()
+export class ReferralStatsRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async countFunnel(window: FunnelWindow): Promise<FunnelCounts> {
+    const withCampaign = window.campaign !== null;
+    const [row] = await queryPrepared<Record<string, string>>(
+      this.dataSource,
+      withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
+      withCampaign ? FUNNEL_QUERY_FOR_CAMPAIGN : FUNNEL_QUERY,
+      [window.campaign ?? ALL_CAMPAIGNS, ...windowParameters(splitWindow(window.from, window.to))],
+    );
+    return countsFrom(row, (alias) => alias);
+  }
+
+  /** The funnel per bucket of [from, to) in `timeZone`; bounds are required here. */
+  async countSeries(
+    window: FunnelWindow & { from: bigint; to: bigint },
+    interval: SeriesInterval,
+    timeZone: string,
+  ): Promise<SeriesBucket[]> {
+    const withCampaign = window.campaign !== null;
+    const rows = await queryPrepared<Record<string, string | number>>(
+      this.dataSource,
+      `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
+      seriesQuery(interval, withCampaign),
+      [window.campaign ?? ALL_CAMPAIGNS, formatEpochMicros(window.from), formatEpochMicros(window.to), timeZone],
+    ).catch((error: unknown) => {
+      // A zone the runtime knows but this PostgreSQL's tz database does not: the client's input, not our fault.
+      if (sqlState(error) === INVALID_PARAMETER_VALUE) {
+        throw ApiException.validation('Invalid query parameters', [
+          { field: 'timezone', message: `timezone ${timeZone} is not known to the database` },
+        ]);
+      }
+      throw error;
+    });
+    return rows.map((row) => ({
+      from: String(row.from),
+      to: String(row.to),
+      offsetSeconds: Number(row.offsetSeconds),
+      counts: countsFrom(row, (alias) => alias),
+    }));
+  }
+
+  /** The funnel of each campaign with events in the window, top `limit` by `sort`. */
+  async countByCampaign(window: Omit<FunnelWindow, 'campaign'>, sort: CampaignSort, limit: number): Promise<CampaignFunnel[]> {
+    const rows = await queryPrepared<Record<string, string>>(this.dataSource, `referral_campaigns_${sort}`, campaignsQuery(sort), [
+      limit,
+      ...windowParameters(splitWindow(window.from, window.to)),
+    ]);
+    return rows.map((row) => ({ campaign: row.campaign, counts: countsFrom(row, (_alias, column) => column) }));
+  }
+
+  /** Rollup rows (hourly and daily) that differ from a recount of the raw events. */
+  async findDrift(limit = 100): Promise<RollupDrift[]> {
+    const drift: RollupDrift[] = [];
+    for (const unit of ROLLUP_UNITS) {
+      const rows: Array<Record<string, string>> = await this.dataSource.query(driftQuery(unit), [limit]);
+      drift.push(
+        ...rows.map((row) => ({
+          unit,
+          campaign: row.campaign,
+          bucket: row.bucket,
+          stored: Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, Number(row[`stored_${c}`])])),
+          expected: Object.fromEntries(ROLLUP_COLUMNS.map((c) => [c, Number(row[`expected_${c}`])])),
+        })),
+      );
+    }
+    return drift;
+  }
+
+  /**
+   * Recomputes every rollup row from the raw events. Writers to the event tables wait meanwhile (SHARE lock),
+   * so the rebuilt rows are exact when the lock is released. Returns the number of rows written.
+   */
+  rebuild(): Promise<number> {
+    return this.dataSource.transaction(async (manager) => {
+      await manager.query('LOCK TABLE referral_clicks, referrals IN SHARE MODE');
+      let written = 0;
+      for (const unit of ROLLUP_UNITS) {
+        await manager.query(`DELETE FROM ${ROLLUP_TABLES[unit]}`);
+        written += (await manager.query(rebuildStatement(unit))).length;
+      }
+      return written;
+    });
+  }
+}

@@ -1,0 +1,198 @@
+import { ROLLUP_COLUMNS, rollupsFromEvents, RollupUnit, ROLLUP_TABLES } from '../../database/migrations/1764400000000-referral-stats-rollups';
+import type { FunnelCounts } from './funnel';
+
+/**
+ * The stats statements, built once at load time from constant names only: every value is a bind parameter.
+ * They share one shape: a window is the sum of its parts (see window-parts.ts), whole UTC days from the
+ * daily rollups, whole hours from the hourly rollups, and the partial hours at its edges from raw events.
+ */
+
+/** The rollup row holding the totals over all campaigns. */
+export const ALL_CAMPAIGNS = '';
+
+/** Each funnel count: its rollup column, and the raw table and timestamp that date its events. */
+export const FUNNEL_EVENTS: ReadonlyArray<readonly [keyof FunnelCounts, string, string, string]> = [
+  ['clicks', 'clicks', 'referral_clicks', 'created_at'],
+  ['attributedSignups', 'signups', 'referrals', 'signed_up_at'],
+  ['qualified', 'qualified', 'referrals', 'qualified_at'],
+  ['reviewRequired', 'review_required', 'referrals', 'review_required_at'],
+  ['rewarded', 'rewarded', 'referrals', 'rewarded_at'],
+  ['capped', 'capped', 'referrals', 'capped_at'],
+  ['rejected', 'rejected', 'referrals', 'rejected_at'],
+];
+
+/** SQL expressions (bind parameters or columns) bounding each part of a window. */
+interface PartBounds {
+  days: [string, string];
+  hours: Array<[string, string]>;
+  raw: Array<[string, string]>;
+}
+
+const param = (n: number) => `$${n}::timestamptz`;
+
+/** $2..$11, in the order of windowParameters(). */
+const WINDOW_PARAMETERS: PartBounds = {
+  days: [param(2), param(3)],
+  hours: [
+    [param(4), param(5)],
+    [param(6), param(7)],
+  ],
+  raw: [
+    [param(8), param(9)],
+    [param(10), param(11)],
+  ],
+};
+
+/** Raw counts of each stage's events in [lower, upper), each an index range scan on its timestamp. */
+function rawCounts([lower, upper]: [string, string], withCampaign: boolean): string {
+  const campaignFilter = withCampaign ? ' AND utm_campaign = $1' : '';
+  return FUNNEL_EVENTS.map(
+    ([alias, , table, column]) =>
+      `(SELECT count(*) FROM ${table} WHERE ${column} >= ${lower} AND ${column} < ${upper}${campaignFilter}) AS "${alias}"`,
+  ).join(', ');
+}
+
+function rollupSums(unit: RollupUnit, [lower, upper]: [string, string]): string {
+  const sums = FUNNEL_EVENTS.map(([alias, column]) => `coalesce(sum(${column}), 0) AS "${alias}"`).join(', ');
+  return `SELECT ${sums} FROM ${ROLLUP_TABLES[unit]} WHERE campaign = $1 AND bucket >= ${lower} AND bucket < ${upper}`;
+}
+
+/** The funnel of one window. $1 is the campaign ('' = all campaigns; also the raw filter when `withCampaign`). */
+function funnelSelect(bounds: PartBounds, withCampaign: boolean): string {
+  const totals = FUNNEL_EVENTS.map(([alias]) => `sum("${alias}")::bigint AS "${alias}"`).join(', ');
+  const parts = [
+    rollupSums('day', bounds.days),
+    ...bounds.hours.map((range) => rollupSums('hour', range)),
+    ...bounds.raw.map((range) => `SELECT ${rawCounts(range, withCampaign)}`),
+  ];
+  return `SELECT ${totals} FROM (${parts.join('\n UNION ALL ')}) AS parts`;
+}
+
+export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false);
+export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true);
+
+export type SeriesInterval = 'hour' | 'day' | 'week' | 'month';
+
+/**
+ * Bucket starts of a series in `$4` (an IANA zone): hours are absolute (a DST change does not repeat or skip
+ * one); days, weeks (from Monday) and months are calendar units in the zone, so a DST day lasts 23 or 25 hours.
+ */
+const SERIES_BOUNDARIES: Record<SeriesInterval, string> = {
+  hour: `SELECT generate_series(date_trunc('hour', $2::timestamptz, $4), $3::timestamptz - interval '1 microsecond',
+                                interval '1 hour') AS boundary`,
+  day: calendarBoundaries('day'),
+  week: calendarBoundaries('week'),
+  month: calendarBoundaries('month'),
+};
+
+function calendarBoundaries(unit: 'day' | 'week' | 'month'): string {
+  return `SELECT local AT TIME ZONE $4 AS boundary
+            FROM generate_series(date_trunc('${unit}', $2::timestamptz AT TIME ZONE $4),
+                                 ($3::timestamptz - interval '1 microsecond') AT TIME ZONE $4,
+                                 interval '1 ${unit}') AS local`;
+}
+
+const HOUR_FLOOR = (column: string) => `date_trunc('hour', ${column}, 'UTC')`;
+const EMPTY = `'infinity'::timestamptz`;
+
+/**
+ * The funnel of every bucket of [$2, $3) in one statement. Bucket edges in a zone need not fall on UTC days
+ * (nor, in a half-hour zone, on hours), so each bucket is summed from hourly rollups and raw partial hours.
+ */
+export function seriesQuery(interval: SeriesInterval, withCampaign: boolean): string {
+  const noWholeHour = 'w.lo_ceil >= w.hi_floor';
+  const bounds: PartBounds = {
+    days: [EMPTY, EMPTY],
+    hours: [[`CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.lo_ceil END`, `CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi_floor END`]],
+    raw: [
+      ['w.lo', `CASE WHEN ${noWholeHour} THEN w.hi ELSE w.lo_ceil END`],
+      [`CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi_floor END`, `CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi END`],
+    ],
+  };
+  return `
+    WITH boundaries AS (${SERIES_BOUNDARIES[interval]}),
+    buckets AS (
+      SELECT greatest(boundary, $2::timestamptz) AS lo,
+             least(coalesce(lead(boundary) OVER (ORDER BY boundary), $3::timestamptz), $3::timestamptz) AS hi
+        FROM boundaries
+    ),
+    w AS (
+      SELECT lo, hi, ${HOUR_FLOOR('hi')} AS hi_floor,
+             CASE WHEN ${HOUR_FLOOR('lo')} = lo THEN lo ELSE ${HOUR_FLOOR('lo')} + interval '1 hour' END AS lo_ceil
+        FROM buckets WHERE lo < hi
+    )
+    SELECT to_char(w.lo AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "from",
+           to_char(w.hi AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "to",
+           extract(epoch FROM (w.lo AT TIME ZONE $4) - (w.lo AT TIME ZONE 'UTC'))::int AS "offsetSeconds",
+           f.*
+      FROM w CROSS JOIN LATERAL (${funnelSelect(bounds, withCampaign)}) AS f
+     ORDER BY w.lo`;
+}
+
+/** Campaign rows of the breakdown are ordered by this count (its rollup column). */
+export const CAMPAIGN_SORTS = {
+  clicks: 'clicks',
+  attributed_signups: 'signups',
+  qualified_referrals: 'qualified',
+  review_required: 'review_required',
+  rewarded_referrals: 'rewarded',
+  capped_referrals: 'capped',
+  rejected_referrals: 'rejected',
+} as const;
+export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
+
+/** Per-campaign funnels of the window given as $2..$11 (like FUNNEL_QUERY), top $1 by the sort column. */
+export function campaignsQuery(sort: CampaignSort): string {
+  const { days, hours, raw } = WINDOW_PARAMETERS;
+  const inRaw = (column: string) => `(${raw.map(([lo, hi]) => `(${column} >= ${lo} AND ${column} < ${hi})`).join(' OR ')})`;
+  const stages = FUNNEL_EVENTS.filter(([, , table]) => table === 'referrals').map(([, , , column]) => column);
+  const rollupRows = (unit: RollupUnit, [lo, hi]: [string, string]) =>
+    `SELECT campaign, ${ROLLUP_COLUMNS.join(', ')} FROM ${ROLLUP_TABLES[unit]}
+      WHERE campaign <> '' AND bucket >= ${lo} AND bucket < ${hi}`;
+  return `
+    SELECT campaign, ${ROLLUP_COLUMNS.map((c) => `sum(${c})::bigint AS ${c}`).join(', ')}
+      FROM (
+        ${[rollupRows('day', days), ...hours.map((range) => rollupRows('hour', range))].join('\n UNION ALL ')}
+        UNION ALL
+        SELECT utm_campaign, 1, 0, 0, 0, 0, 0, 0 FROM referral_clicks
+         WHERE utm_campaign IS NOT NULL AND ${inRaw('created_at')}
+        UNION ALL
+        SELECT utm_campaign, 0, ${stages.map((column) => `${inRaw(column)}::int`).join(', ')}
+          FROM referrals
+         WHERE utm_campaign IS NOT NULL AND (${stages.map(inRaw).join(' OR ')})
+      ) AS parts
+     GROUP BY campaign
+    HAVING ${ROLLUP_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ')}
+     ORDER BY ${CAMPAIGN_SORTS[sort]} DESC, campaign ASC
+     LIMIT $1`;
+}
+
+/** Rollup rows of `unit` that differ from a recount of the raw events. */
+export function driftQuery(unit: RollupUnit): string {
+  const table = ROLLUP_TABLES[unit];
+  return `
+    WITH expected AS (
+      SELECT campaign, bucket, ${ROLLUP_COLUMNS.map((c) => `sum(${c}) AS ${c}`).join(', ')}
+        FROM (${rollupsFromEvents(unit)}) AS deltas GROUP BY campaign, bucket
+    )
+    SELECT '${unit}' AS unit, coalesce(s.campaign, e.campaign) AS campaign,
+           to_char(coalesce(s.bucket, e.bucket) AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"') AS bucket,
+           ${ROLLUP_COLUMNS.map((c) => `coalesce(s.${c}, 0) AS stored_${c}, coalesce(e.${c}, 0) AS expected_${c}`).join(', ')}
+      FROM ${table} s
+      FULL JOIN expected e ON e.campaign = s.campaign AND e.bucket = s.bucket
+     WHERE ${ROLLUP_COLUMNS.map((c) => `coalesce(s.${c}, 0) <> coalesce(e.${c}, 0)`).join(' OR ')}
+     ORDER BY 2, 3
+     LIMIT $1`;
+}
+
+/** Every row of `unit` recomputed from the raw events. */
+export function rebuildStatement(unit: RollupUnit): string {
+  return `
+    INSERT INTO ${ROLLUP_TABLES[unit]} (campaign, bucket, ${ROLLUP_COLUMNS.join(', ')})
+    SELECT campaign, bucket, ${ROLLUP_COLUMNS.map((c) => `sum(${c})`).join(', ')}
+      FROM (${rollupsFromEvents(unit)}) AS deltas GROUP BY campaign, bucket
+    RETURNING 1`;
+}
+
+export { ROLLUP_COLUMNS, ROLLUP_TABLES };
+export type { RollupUnit };
