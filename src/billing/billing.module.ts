@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
 import { MeteredRoutesDocumentation } from './metered-routes.documentation';
+import { BonusCreditsRepository } from './bonus-credits.repository';
 import { MeteringInterceptor } from './metering.interceptor';
 import { MeteringRepository } from './metering.repository';
 import { MeteringService } from './metering.service';
@@ -19,6 +20,7 @@ import { UsageService } from './usage.service';
   imports: [AccountsModule, DiscoveryModule],
   controllers: [PlansController, UsageController],
   providers: [
+    BonusCreditsRepository,
     MeteredRoutesDocumentation,
     MeteringRepository,
     MeteringService,
@@ -27,6 +29,6 @@ import { UsageService } from './usage.service';
     UsageService,
     { provide: APP_INTERCEPTOR, useClass: MeteringInterceptor },
   ],
-  exports: [MeteringService],
+  exports: [BonusCreditsRepository, MeteringService],
 })
 export class BillingModule {}

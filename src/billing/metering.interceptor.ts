@@ -81,7 +81,8 @@ export class MeteringInterceptor implements NestInterceptor {
           takeUntil(clientGone(reply)),
           throwIfEmpty(() => new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request')),
           mergeMap(async (data: unknown) => {
-            await settle('commit');
+            // A replayed idempotent response repeats a result already paid for: it is admitted, never charged.
+            await settle(request.idempotentReplay ? 'release' : 'commit');
             return data;
           }),
           catchError((error: unknown) => this.releaseThenRethrow(admission, error, settle)),

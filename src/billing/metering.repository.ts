@@ -53,7 +53,8 @@ clock AS MATERIALIZED (
    ) t
 ),
 current AS MATERIALIZED (
-  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions,
+  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.bonus_reserved,
+         bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
          k.recent_admissions[cardinality(k.recent_admissions) - p.rate_per_minute + 1] AS nth_latest,
          CASE WHEN k.usage_day = k.today THEN k.day_used ELSE 0 END AS day_used,
          CASE WHEN k.usage_day = k.today THEN k.day_reserved ELSE 0 END AS day_reserved,
@@ -63,17 +64,21 @@ current AS MATERIALIZED (
     FROM clock k, params p
 ),
 decision AS MATERIALIZED (
-  SELECT cur.*, split.included_part,
+  SELECT cur.*, split.bonus_part, split.included_part,
          CASE
-           WHEN split.included_part < p.credits AND NOT p.overage_allowed THEN 'credits_exhausted'
+           WHEN split.bonus_part + split.included_part < p.credits AND NOT p.overage_allowed THEN 'credits_exhausted'
            WHEN p.daily_cap IS NOT NULL AND cur.day_used + cur.day_reserved + p.credits > p.daily_cap
              THEN 'daily_cap_reached'
            WHEN cur.nth_latest > cur.now - interval '60 seconds' THEN 'rate_limited'
          END AS refusal
     FROM current cur, params p
    CROSS JOIN LATERAL (
-     SELECT least(p.credits::bigint, greatest(p.included_credits - cur.included_used - cur.included_reserved, 0))
-            AS included_part
+     SELECT least(p.credits::bigint, greatest(cur.bonus_unreserved, 0)) AS bonus_part
+   ) bonus
+   CROSS JOIN LATERAL (
+     SELECT bonus.bonus_part,
+            least(p.credits - bonus.bonus_part, greatest(p.included_credits - cur.included_used - cur.included_reserved, 0))
+              AS included_part
    ) split
 ),
 outcome AS MATERIALIZED (
@@ -82,7 +87,8 @@ outcome AS MATERIALIZED (
               THEN (d.recent_admissions || d.now)[cardinality(d.recent_admissions) + 2 - p.rate_per_minute:]
               ELSE d.recent_admissions END AS admissions_after,
          d.day_reserved + CASE WHEN d.refusal IS NULL THEN p.credits ELSE 0 END AS day_reserved_after,
-         d.included_reserved + CASE WHEN d.refusal IS NULL THEN d.included_part ELSE 0 END AS included_reserved_after
+         d.included_reserved + CASE WHEN d.refusal IS NULL THEN d.included_part ELSE 0 END AS included_reserved_after,
+         d.bonus_reserved + CASE WHEN d.refusal IS NULL THEN d.bonus_part ELSE 0 END AS bonus_reserved_after
     FROM decision d, params p
 ),
 admitted AS (
@@ -95,15 +101,17 @@ admitted AS (
          included_used = o.included_used,
          included_reserved = o.included_reserved_after,
          overage_used = o.overage_used,
+         bonus_reserved = o.bonus_reserved_after,
          updated_at = o.now
     FROM outcome o
    WHERE c.account_id = o.account_id AND o.refusal IS NULL
 ),
 reservation AS (
   INSERT INTO billing_reservations (account_id, request_id, credential_kind, credential_id, route, credits,
-                                    included_credits, overage_credits, usage_day, period_start, reserved_at, expires_at)
+                                    bonus_credits, included_credits, overage_credits, usage_day, period_start,
+                                    reserved_at, expires_at)
   SELECT o.account_id, p.request_id, p.credential_kind, p.credential_id, p.route, p.credits,
-         o.included_part, p.credits - o.included_part, o.today, o.this_period, o.now,
+         o.bonus_part, o.included_part, p.credits - o.bonus_part - o.included_part, o.today, o.this_period, o.now,
          o.now + p.ttl_ms * interval '1 millisecond'
     FROM outcome o, params p
    WHERE o.refusal IS NULL AND p.credits > 0
@@ -136,9 +144,10 @@ WITH settled AS (
 ),
 charge AS (
   INSERT INTO billing_ledger (request_id, account_id, credential_kind, credential_id, route, credits,
-                              included_credits, overage_credits, usage_day, period_start, reserved_at, charged_at)
+                              bonus_credits, included_credits, overage_credits, usage_day, period_start,
+                              reserved_at, charged_at)
   SELECT request_id, account_id, credential_kind, credential_id, route, credits,
-         included_credits, overage_credits, usage_day, period_start, reserved_at, clock_timestamp()
+         bonus_credits, included_credits, overage_credits, usage_day, period_start, reserved_at, clock_timestamp()
     FROM settled
 )
 UPDATE billing_counters c
@@ -147,7 +156,10 @@ UPDATE billing_counters c
        included_used = c.included_used + CASE WHEN c.period_start = s.period_start THEN s.included_credits ELSE 0 END,
        included_reserved = c.included_reserved
                            - CASE WHEN c.period_start = s.period_start THEN s.included_credits ELSE 0 END,
-       overage_used = c.overage_used + CASE WHEN c.period_start = s.period_start THEN s.overage_credits ELSE 0 END
+       overage_used = c.overage_used + CASE WHEN c.period_start = s.period_start THEN s.overage_credits ELSE 0 END,
+       -- Evaluated on the row as the lock found it, so concurrent commits spend the balances one after another.
+       bonus_remaining = bonus_spend(c.bonus_expires_at, c.bonus_remaining, clock_timestamp(), s.bonus_credits),
+       bonus_reserved = c.bonus_reserved - s.bonus_credits
   FROM settled s
  WHERE c.account_id = s.account_id
 RETURNING c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
@@ -155,7 +167,7 @@ RETURNING c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
 /** Returns the credits of the reservations deleted by `released` (a CTE the caller supplies) to the counters. */
 function returnReservedCredits(released: string): string {
   return `
-WITH released AS (${released} RETURNING account_id, credits, included_credits, usage_day, period_start),
+WITH released AS (${released} RETURNING account_id, credits, bonus_credits, included_credits, usage_day, period_start),
 -- Like the admission, returning credits need not wait for a WAL flush: if lost in a crash, the reservation
 -- is back after recovery and the sweeper returns it when it expires.
 durability AS (SELECT set_config('synchronous_commit', 'off', true))
@@ -163,7 +175,9 @@ UPDATE billing_counters c
    SET day_reserved = c.day_reserved - (SELECT coalesce(sum(r.credits), 0) FROM released r
                                          WHERE r.account_id = c.account_id AND r.usage_day = c.usage_day),
        included_reserved = c.included_reserved - (SELECT coalesce(sum(r.included_credits), 0) FROM released r
-                                                   WHERE r.account_id = c.account_id AND r.period_start = c.period_start)
+                                                   WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
+       bonus_reserved = c.bonus_reserved - (SELECT coalesce(sum(r.bonus_credits), 0) FROM released r
+                                             WHERE r.account_id = c.account_id)
  WHERE c.account_id IN (SELECT account_id FROM released) AND EXISTS (SELECT FROM durability)
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
 }

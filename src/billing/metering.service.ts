@@ -14,6 +14,7 @@ const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
 
 /** An admitted request, until it is settled: what was reserved, and against which limits. */
 export interface Admission {
+  readonly accountId: string;
   readonly credits: number;
   readonly limits: AdmissionLimits;
   readonly result: AdmissionResult;
@@ -37,11 +38,18 @@ export class MeteringService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MeteringService.name);
   /** Commits and releases in progress: shutdown waits for them while the connection pool is still open. */
   private readonly settling = new Set<Promise<unknown>>();
+  /** Told after each charge is stored (referrals qualify a referee once it has used enough credits). */
+  private readonly chargeListeners: Array<(charge: { accountId: string; credits: number }) => void> = [];
 
   constructor(
     private readonly repository: MeteringRepository,
     private readonly config: AppConfig,
   ) {}
+
+  /** `listener` runs after every stored charge, off the request's path: it must not throw or block. */
+  onCharged(listener: (charge: { accountId: string; credits: number }) => void): void {
+    this.chargeListeners.push(listener);
+  }
 
   /** The plan numbers for this principal, read from the catalog at request time (its plan as stored now). */
   limitsFor(principal: Principal): AdmissionLimits {
@@ -78,7 +86,13 @@ export class MeteringService implements BeforeApplicationShutdown {
         meteringHeaders(limits, result.counters, 0, retryAfter),
       );
     }
-    return { credits: call.credits, limits, result, headers: meteringHeaders(limits, result.counters, 0) };
+    return {
+      accountId: call.principal.accountId,
+      credits: call.credits,
+      limits,
+      result,
+      headers: meteringHeaders(limits, result.counters, 0),
+    };
   }
 
   /**
@@ -115,6 +129,7 @@ export class MeteringService implements BeforeApplicationShutdown {
       this.logger.warn(`reservation ${reservationId} expired before its request succeeded: not charged`);
       return admission.headers;
     }
+    for (const listener of this.chargeListeners) listener({ accountId: admission.accountId, credits: admission.credits });
     return meteringHeaders(admission.limits, { ...counters, ...settled }, admission.credits);
   }
 

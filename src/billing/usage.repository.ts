@@ -11,6 +11,8 @@ export interface CurrentUsage {
   readonly includedReserved: number;
   readonly overageUsed: number;
   readonly minuteCount: number;
+  /** Unexpired, unreserved bonus credits, per expiry (soonest first). */
+  readonly bonus: ReadonlyArray<{ expiresAt: Date; remaining: number }>;
 }
 
 /**
@@ -26,7 +28,11 @@ SELECT t.now,
        CASE WHEN c.period_start = t.this_period THEN c.included_reserved ELSE 0 END AS included_reserved,
        CASE WHEN c.period_start = t.this_period THEN c.overage_used ELSE 0 END AS overage_used,
        (SELECT count(*)::int FROM unnest(c.recent_admissions) a WHERE a > t.now - interval '60 seconds')
-         AS minute_count
+         AS minute_count,
+       (SELECT coalesce(json_agg(json_build_object('expiresAt', e, 'remaining', r) ORDER BY e), '[]')
+          FROM unnest(bonus_spend(c.bonus_expires_at, c.bonus_remaining, t.now, c.bonus_reserved), c.bonus_expires_at)
+               AS b(r, e)
+         WHERE e > t.now AND r > 0) AS bonus
   FROM (SELECT now, (now AT TIME ZONE 'UTC')::date AS today,
                date_trunc('month', now AT TIME ZONE 'UTC')::date AS this_period
           FROM (SELECT clock_timestamp() AS now) clock) t
@@ -40,6 +46,7 @@ interface UsageRow {
   included_reserved: string | null;
   overage_used: string | null;
   minute_count: number | null;
+  bonus: Array<{ expiresAt: string; remaining: number }> | null;
 }
 
 @Injectable()
@@ -56,6 +63,7 @@ export class UsageRepository {
       includedReserved: Number(row.included_reserved ?? 0),
       overageUsed: Number(row.overage_used ?? 0),
       minuteCount: row.minute_count ?? 0,
+      bonus: (row.bonus ?? []).map((balance) => ({ expiresAt: new Date(balance.expiresAt), remaining: Number(balance.remaining) })),
     };
   }
 }

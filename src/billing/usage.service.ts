@@ -45,6 +45,10 @@ export class UsageService {
         overage_cost_micros: overageCostMicros(usage.overageUsed, limits.overage),
         overage_allowed: catalog.overageAllowed(account.plan, account.overageEnabled),
       },
+      bonus: {
+        remaining: usage.bonus.reduce((total, balance) => total + balance.remaining, 0),
+        balances: usage.bonus.map((balance) => ({ remaining: balance.remaining, expires_at: balance.expiresAt.toISOString() })),
+      },
       today: {
         date: utcDate(usage.now),
         used: usage.dayUsed,

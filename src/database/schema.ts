@@ -5,10 +5,20 @@ import { ReferralClick } from '../referrals/entities/referral-click.entity';
 import { InitialSchema1764136800000 } from './migrations/1764136800000-initial-schema';
 import { ApiKeys1764150000000 } from './migrations/1764150000000-api-keys';
 import { Billing1764200000000 } from './migrations/1764200000000-billing';
+import { ReferralLifecycle1764300000000 } from './migrations/1764300000000-referral-lifecycle';
+import { ReferralStatsRollups1764400000000 } from './migrations/1764400000000-referral-stats-rollups';
+import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-credits';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
  * jest load exactly the same classes. `npm run migration:generate` writes a file; add its class here.
  */
 export const ENTITIES = [Account, ReferralClick, Referral, ApiKey];
-export const MIGRATIONS = [InitialSchema1764136800000, ApiKeys1764150000000, Billing1764200000000];
+export const MIGRATIONS = [
+  InitialSchema1764136800000,
+  ApiKeys1764150000000,
+  Billing1764200000000,
+  ReferralLifecycle1764300000000,
+  ReferralStatsRollups1764400000000,
+  BonusCredits1764500000000,
+];

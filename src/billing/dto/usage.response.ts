@@ -15,7 +15,11 @@ export class UsageCreditsResponse {
   @ApiProperty({ type: 'integer', example: 20000, description: 'Credits included in the period.' })
   included: number;
 
-  @ApiProperty({ type: 'integer', example: 20012, description: 'Credits charged in the period, overage included.' })
+  @ApiProperty({
+    type: 'integer',
+    example: 20012,
+    description: 'Credits charged against the plan in the period, overage included (bonus credits are under `bonus`).',
+  })
   used: number;
 
   @ApiProperty({
@@ -69,6 +73,28 @@ export class UsageRateLimitResponse {
   remaining: number;
 }
 
+@ApiSchema({ name: 'billing.BonusGrant' })
+export class BonusBalanceResponse {
+  @ApiProperty({ type: 'integer', example: 1000 })
+  remaining: number;
+
+  @ApiProperty({ format: 'date-time', example: '2027-02-01T00:00:00.000Z' })
+  expires_at: string;
+}
+
+@ApiSchema({ name: 'billing.UsageBonus' })
+export class UsageBonusResponse {
+  @ApiProperty({
+    type: 'integer',
+    example: 2000,
+    description: 'Bonus credits (referral rewards) still to spend; they are spent before included credits.',
+  })
+  remaining: number;
+
+  @ApiProperty({ type: [BonusBalanceResponse], description: 'What is left of each grant, soonest expiry first.' })
+  balances: BonusBalanceResponse[];
+}
+
 @ApiSchema({ name: 'billing.Usage' })
 export class UsageResponse {
   @ApiProperty({ format: 'uuid' })
@@ -82,6 +108,9 @@ export class UsageResponse {
 
   @ApiProperty({ type: UsageCreditsResponse })
   credits: UsageCreditsResponse;
+
+  @ApiProperty({ type: UsageBonusResponse })
+  bonus: UsageBonusResponse;
 
   @ApiProperty({ type: UsageTodayResponse })
   today: UsageTodayResponse;
