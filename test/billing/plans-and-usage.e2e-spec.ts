@@ -134,6 +134,7 @@ describe('Billing routes', () => {
           overage_cost_micros: 0,
           overage_allowed: false,
         },
+        bonus: { remaining: 0, balances: [] },
         today: {
           date: now.toISOString().slice(0, 10),
           used: 1,

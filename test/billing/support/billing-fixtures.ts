@@ -82,7 +82,8 @@ export async function ledgerDisagreements(db: DataSource): Promise<unknown[]> {
            c.included_used, l.included_used AS ledger_included_used,
            c.overage_used, l.overage_used AS ledger_overage_used,
            c.day_reserved, r.day_reserved AS open_day_reserved,
-           c.included_reserved, r.included_reserved AS open_included_reserved
+           c.included_reserved, r.included_reserved AS open_included_reserved,
+           c.bonus_reserved, r.bonus_reserved AS open_bonus_reserved
       FROM billing_counters c
      CROSS JOIN LATERAL (
        SELECT coalesce(sum(credits) FILTER (WHERE usage_day = c.usage_day), 0) AS day_used,
@@ -91,10 +92,12 @@ export async function ledgerDisagreements(db: DataSource): Promise<unknown[]> {
          FROM billing_ledger WHERE account_id = c.account_id) l
      CROSS JOIN LATERAL (
        SELECT coalesce(sum(credits) FILTER (WHERE usage_day = c.usage_day), 0) AS day_reserved,
-              coalesce(sum(included_credits) FILTER (WHERE period_start = c.period_start), 0) AS included_reserved
+              coalesce(sum(included_credits) FILTER (WHERE period_start = c.period_start), 0) AS included_reserved,
+              coalesce(sum(bonus_credits), 0) AS bonus_reserved
          FROM billing_reservations WHERE account_id = c.account_id) r
      WHERE c.day_used <> l.day_used OR c.included_used <> l.included_used OR c.overage_used <> l.overage_used
-        OR c.day_reserved <> r.day_reserved OR c.included_reserved <> r.included_reserved`);
+        OR c.day_reserved <> r.day_reserved OR c.included_reserved <> r.included_reserved
+        OR c.bonus_reserved <> r.bonus_reserved`);
 }
 
 /**
