@@ -1,23 +1,12 @@
 import { chmod, mkdtemp } from 'node:fs/promises';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Logger } from '@nestjs/common';
 import { DatabaseServer, startEmbeddedPostgres } from '../../src/database/embedded-postgres';
+import { freePort } from './free-port';
 
 declare global {
   var embeddedTestServer: { server: DatabaseServer; dataDir: string } | undefined;
-}
-
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const address = probe.address();
-      probe.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
-    });
-  });
 }
 
 /** Starts one real PostgreSQL for the whole run, unless DATABASE_URL names a server to use instead. */
