@@ -1,3 +1,4 @@
+import { runCommand } from '../../src/cli/commands';
 import { signAttribution } from '../../src/referrals/clicks/attribution-cookie';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -366,6 +367,32 @@ describe('referral lifecycle', () => {
       const response = await client.listRaw(query).expect(400);
 
       expect(response.body.data.errors[0].field).toBe(field);
+    });
+  });
+
+  describe('qualification by plan', () => {
+    it('qualifies and rewards a referral when its referee moves to a paying plan', async () => {
+      const referrer = await referrerVia(client, 'plan.referrer@example.com', '198.51.100.7');
+      const referral = (await client.signup({ email: 'upgrader@example.org', referral_code: referrer.referral_code }).expect(201)).body.data.referral;
+
+      await runCommand(t.app, ['accounts:set-plan', '--account', referral.referee_account_id, '--plan', 'growth']);
+
+      const after = await client.get(referral.id).expect(200);
+      expect(after.body.data).toMatchObject({ status: 'rewarded', qualified_at: expect.any(String) });
+      expect(after.body.data.transitions.map((step: { to_status: string; reason: string | null }) => [step.to_status, step.reason])).toEqual([
+        ['signed_up', null],
+        ['qualified', 'paid_plan'],
+        ['rewarded', null],
+      ]);
+    });
+
+    it('does not qualify a referral under review when its referee starts paying', async () => {
+      const referrer = await referrerVia(client, 'plan.referrer2@example.com', '198.51.100.8');
+      const referral = (await client.signup({ email: 'held.upgrader@mailinator.com', referral_code: referrer.referral_code }).expect(201)).body.data.referral;
+
+      await runCommand(t.app, ['accounts:set-plan', '--account', referral.referee_account_id, '--plan', 'pro']);
+
+      expect((await client.get(referral.id).expect(200)).body.data.status).toBe('review_required');
     });
   });
 
