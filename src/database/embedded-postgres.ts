@@ -17,6 +17,8 @@ export interface EmbeddedPostgresOptions {
   readonly dataDir: string;
   readonly port: number;
   readonly logger?: Logger;
+  /** Extra server settings, e.g. `['-c', 'shared_buffers=512MB']` for a benchmark. */
+  readonly settings?: readonly string[];
 }
 
 /** The application database created inside the embedded cluster. */
@@ -103,7 +105,7 @@ export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): P
     // PostgreSQL refuses to run as root; as root the package runs it as a dedicated `postgres` system user.
     createPostgresUser: process.getuid?.() === 0,
     initdbFlags: ['--encoding=UTF8'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(options.settings ?? [])],
     onLog: (message) => logger.debug(message.trim()),
     onError: (error) => logger.error(error instanceof Error ? error.message : String(error)),
   });
