@@ -32,6 +32,8 @@ export async function createApp(
     logger: false,
     // Behind a load balancer, request.ip (used to limit failed logins) must be the client's, not the proxy's.
     trustProxy: config.http.trustProxy,
+    // Larger bodies are answered 413 before they are read: every request body of this API is a few hundred bytes.
+    bodyLimit: config.http.bodyLimitBytes,
   });
   const fastify = adapter.getInstance();
   fastify.addHook('onRequest', async (request, reply) => {
@@ -40,7 +42,10 @@ export async function createApp(
 
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
     logger: logLevelsFrom(config.logLevel),
+    // JSON only: Nest would add a form parser, and Fastify parses text/plain; other types answer 415.
+    bodyParser: false,
   });
+  fastify.removeContentTypeParser('text/plain');
   app.setGlobalPrefix(API_PREFIX, {
     exclude: ['health', 'health/ready', { path: 'r/:code', method: RequestMethod.GET }],
   });

@@ -110,6 +110,7 @@ export class AppConfig {
     readonly port: number;
     readonly shutdownGraceMs: number;
     readonly trustProxy: boolean | string;
+    readonly bodyLimitBytes: number;
   };
   readonly database: DatabaseConfig;
   readonly logLevel: LogLevel;
@@ -125,6 +126,7 @@ export class AppConfig {
       port: env.PORT,
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
       trustProxy: trustProxyFrom(env.TRUST_PROXY),
+      bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
     };
     this.auth = {
       jwt: jwtConfigFrom(env),

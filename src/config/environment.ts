@@ -97,6 +97,13 @@ export class EnvironmentVariables {
   @Max(300_000)
   SHUTDOWN_GRACE_MS = 10_000;
 
+  /** Largest request body accepted; larger ones answer 413. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1024)
+  @Max(10_485_760)
+  HTTP_BODY_LIMIT_BYTES = 65_536;
+
   /** Trust X-Forwarded-For from the load balancer in front: true, or a comma-separated list of proxy IPs/CIDRs. */
   @IsString()
   TRUST_PROXY = 'false';
