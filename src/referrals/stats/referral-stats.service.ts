@@ -1,6 +1,6 @@
 import { HttpStatus, Injectable } from '@nestjs/common';
 import { ApiException } from '../../common/http/api.exception';
-import { formatEpochMicros, parseRfc3339 } from '../../common/time/rfc3339';
+import { formatEpochMicros, MIN_EPOCH_MICROS, parseRfc3339 } from '../../common/time/rfc3339';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
 import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
 import { ReferralStatsQueryDto } from '../dto/referral-stats-query.dto';
@@ -35,7 +35,8 @@ export class ReferralStatsService {
     const shape = SERIES_SHAPE[interval];
     const window = toWindow(query);
     const to = window.to ?? BigInt(Date.now()) * 1000n;
-    const from = window.from ?? to - shape.defaultSpanHours * MICROS_PER_HOUR;
+    // A default window never reaches back before year 1, which no RFC 3339 timestamp can name.
+    const from = window.from ?? maxOf(to - shape.defaultSpanHours * MICROS_PER_HOUR, MIN_EPOCH_MICROS);
     if (from >= to) {
       throw ApiException.validation('Invalid query parameters', [{ field: 'from', message: 'from must be earlier than to' }]);
     }
@@ -70,6 +71,8 @@ export class ReferralStatsService {
     };
   }
 }
+
+const maxOf = (a: bigint, b: bigint) => (a > b ? a : b);
 
 function toFunnelResponse(counts: FunnelCounts): ReferralStatsResponse {
   return {
