@@ -1,4 +1,5 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import { isDatabaseUnavailable } from '../../database/database-errors';
 import { ApiException } from './api.exception';
 import { Envelope } from './envelope';
 
@@ -16,6 +17,8 @@ const SERVER_ERROR_MESSAGES: Partial<Record<number, string>> = {
   [HttpStatus.SERVICE_UNAVAILABLE]: 'Service unavailable',
   [HttpStatus.GATEWAY_TIMEOUT]: 'Upstream timed out',
 };
+
+const DATABASE_RETRY_AFTER_SECONDS = 5;
 
 function serverErrorMessage(status: number): string {
   return SERVER_ERROR_MESSAGES[status] ?? 'Internal server error';
@@ -40,6 +43,15 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
     const status = exception.getStatus();
     // Nest's and Fastify's 4xx (unknown route, bad JSON) carry a safe message; 5xx are answered generically.
     return respond(status, status < 500 ? exception.message : serverErrorMessage(status));
+  }
+  if (isDatabaseUnavailable(exception)) {
+    // An outage, not a bug: say so, and when to try again.
+    return respond(
+      HttpStatus.SERVICE_UNAVAILABLE,
+      serverErrorMessage(HttpStatus.SERVICE_UNAVAILABLE),
+      { reason: 'database_unavailable', retry_after_seconds: DATABASE_RETRY_AFTER_SECONDS },
+      { 'Retry-After': String(DATABASE_RETRY_AFTER_SECONDS) },
+    );
   }
   return respond(HttpStatus.INTERNAL_SERVER_ERROR, serverErrorMessage(HttpStatus.INTERNAL_SERVER_ERROR));
 }
