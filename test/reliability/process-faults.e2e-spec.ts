@@ -1,0 +1,194 @@
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import { join } from 'node:path';
+import { Client } from 'pg';
+import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
+import { freePort } from '../support/free-port';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const ROOT = join(__dirname, '..', '..');
+const STATS = '/api/v1/admin/referrals/stats';
+
+interface Outcome {
+  requestId: string;
+  status: number | 'refused' | 'reset';
+}
+
+/** The real server process, as deployed: the compiled build, its own pool, real signals. */
+class ServiceProcess {
+  private exit: Promise<number | null>;
+  readonly process: ChildProcess;
+  output = '';
+
+  constructor(
+    readonly port: number,
+    env: Record<string, string>,
+  ) {
+    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+      cwd: ROOT,
+      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    this.process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
+    this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
+  }
+
+  async ready(): Promise<void> {
+    for (let attempt = 0; attempt < 150; attempt++) {
+      const outcome = await call(this.port, '/health/ready', '').catch(() => null);
+      if (outcome?.status === 200) return;
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    throw new Error(`service did not become ready:\n${this.output}`);
+  }
+
+  exited(): Promise<number | null> {
+    return this.exit;
+  }
+}
+
+/** One request on a fresh connection; a refused or reset connection is an outcome, not an error. */
+function call(port: number, path: string, apiKey: string, requestId = randomUUID()): Promise<Outcome> {
+  return new Promise((resolve) => {
+    const req = httpRequest(
+      { host: '127.0.0.1', port, path, agent: false, headers: { 'x-api-key': apiKey, 'x-request-id': requestId } },
+      (res) => {
+        res.resume();
+        res.on('end', () => resolve({ requestId, status: res.statusCode ?? 0 }));
+        res.on('error', () => resolve({ requestId, status: 'reset' }));
+      },
+    );
+    req.on('error', (error: NodeJS.ErrnoException) => resolve({ requestId, status: error.code === 'ECONNREFUSED' ? 'refused' : 'reset' }));
+    req.end();
+  });
+}
+
+async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url });
+  await client.connect();
+  try {
+    return (await client.query(sql, params)).rows as T[];
+  } finally {
+    await client.end();
+  }
+}
+
+/** Sends `total` requests, `concurrency` at a time, and runs `during` once `after` of them have been answered. */
+async function load(port: number, apiKey: string, total: number, concurrency: number, after: number, during: () => void): Promise<Outcome[]> {
+  const outcomes: Outcome[] = [];
+  let sent = 0;
+  let fired = false;
+  const worker = async () => {
+    while (sent < total) {
+      sent += 1;
+      outcomes.push(await call(port, STATS, apiKey));
+      if (!fired && outcomes.length >= after) {
+        fired = true;
+        during();
+      }
+    }
+  };
+  await Promise.all(Array.from({ length: concurrency }, worker));
+  return outcomes;
+}
+
+describe('the service process under faults', () => {
+  let database: TestDatabase;
+  let apiKey: string;
+  let env: Record<string, string>;
+
+  beforeAll(async () => {
+    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    database = await createTestDatabase();
+    env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '5000', BILLING_RESERVATION_TTL_MS: '2000' };
+    // Migrate by starting the service once, then give it an admin key.
+    const first = new ServiceProcess(await freePort(), env);
+    await first.ready();
+    first.process.kill('SIGTERM');
+    await first.exited();
+    const generated = generateApiKey();
+    apiKey = generated.key;
+    await query(
+      database.url,
+      `WITH admin AS (INSERT INTO accounts (email, plan) VALUES ('ops@example.com', 'admin') RETURNING id)
+       INSERT INTO api_keys (account_id, name, key_hash, display_prefix) SELECT id, 'faults', $1, $2 FROM admin`,
+      [generated.hash, generated.displayPrefix],
+    );
+  }, 120_000);
+
+  afterAll(() => database.drop());
+
+  const ledgerIds = async () =>
+    new Set((await query<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`)).map((row) => row.request_id));
+
+  it('on SIGTERM finishes requests in flight, refuses new ones, exits cleanly, and charges exactly the 2xx', async () => {
+    const service = new ServiceProcess(await freePort(), env);
+    await service.ready();
+    const before = await ledgerIds();
+    let signalledAt = 0;
+
+    const outcomes = await load(service.port, apiKey, 400, 16, 100, () => {
+      signalledAt = Date.now();
+      service.process.kill('SIGTERM');
+    });
+    const code = await service.exited();
+
+    const ok = outcomes.filter((outcome) => outcome.status === 200);
+    const other = outcomes.filter((outcome) => outcome.status !== 200 && outcome.status !== 'refused');
+    const charged = [...(await ledgerIds())].filter((id) => !before.has(id));
+    console.log(
+      `SIGTERM: sent ${outcomes.length}, 2xx ${ok.length}, refused ${outcomes.length - ok.length - other.length}, ` +
+        `other ${other.length}, ledger rows ${charged.length}, exit ${code} after ${Date.now() - signalledAt} ms`,
+    );
+    expect(code).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(5000);
+    expect(other).toEqual([]);
+    expect(new Set(charged)).toEqual(new Set(ok.map((outcome) => outcome.requestId)));
+  }, 60_000);
+
+  it('after kill -9 and a restart: no charge without a 2xx, none twice, and its reservations come back', async () => {
+    const victim = new ServiceProcess(await freePort(), env);
+    await victim.ready();
+    const before = await ledgerIds();
+
+    const outcomes = await load(victim.port, apiKey, 300, 16, 80, () => victim.process.kill('SIGKILL'));
+    await victim.exited();
+    const restarted = new ServiceProcess(await freePort(), env);
+    await restarted.ready();
+
+    const ok = new Set(outcomes.filter((outcome) => outcome.status === 200).map((outcome) => outcome.requestId));
+    const rows = await query<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`);
+    const charged = rows.map((row) => row.request_id).filter((id) => !before.has(id));
+    const unanswered = outcomes.filter((outcome) => outcome.status === 'reset').map((outcome) => outcome.requestId);
+    // Charged without a 2xx received: only requests cut off in flight by the kill may be.
+    const chargedWithout2xx = charged.filter((id) => !ok.has(id));
+    expect(new Set(charged).size).toBe(charged.length);
+    expect(chargedWithout2xx.every((id) => unanswered.includes(id))).toBe(true);
+
+    // The dead process's reservations expire (2 s here) and the sweeper returns their credits.
+    let open = Number.POSITIVE_INFINITY;
+    for (let attempt = 0; attempt < 100 && open > 0; attempt++) {
+      open = Number((await query<{ count: string }>(database.url, `SELECT count(*) FROM billing_reservations`))[0].count);
+      if (open > 0) await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    const [drift] = await query<{ drift: string }>(
+      database.url,
+      `SELECT count(*) AS drift FROM billing_counters c
+        WHERE c.day_used <> (SELECT coalesce(sum(credits), 0) FROM billing_ledger l
+                              WHERE l.account_id = c.account_id AND l.usage_day = c.usage_day)
+           OR c.day_reserved <> 0 OR c.included_reserved <> 0`,
+    );
+    console.log(
+      `kill -9: sent ${outcomes.length}, 2xx ${ok.size}, cut off ${unanswered.length}, ledger rows ${charged.length}, ` +
+        `charged without a 2xx ${chargedWithout2xx.length}, reservations left ${open}, counter drift ${drift.drift}`,
+    );
+    expect(open).toBe(0);
+    expect(Number(drift.drift)).toBe(0);
+    expect((await call(restarted.port, STATS, apiKey)).status).toBe(200);
+
+    restarted.process.kill('SIGTERM');
+    await restarted.exited();
+  }, 90_000);
+});
