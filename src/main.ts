@@ -4,6 +4,7 @@ import { createApp, logLevelsFrom } from './app.factory';
 import { AppConfig } from './config/app-config';
 import { ConfigValidationError } from './config/environment';
 import { DatabaseServer, startEmbeddedPostgres } from './database/embedded-postgres';
+import { startBootProbe, waitForDatabase } from './database/wait-for-database';
 import { DemoSeedService } from './demo/demo-seed.service';
 
 const logger = new Logger('Main');
@@ -27,6 +28,14 @@ async function bootstrap(): Promise<void> {
   let embedded: DatabaseServer | undefined;
   if (!config.database.url) {
     embedded = await startEmbeddedPostgres(config.database.embedded);
+  } else {
+    // An external database may be down at boot: say so on the port (liveness up, readiness 503) and retry.
+    const probe = await startBootProbe(config.http.host, config.http.port);
+    try {
+      await waitForDatabase(config.database.url);
+    } finally {
+      await new Promise((resolve) => probe.close(resolve));
+    }
   }
   const app = await createApp(embedded ? config.withDatabaseUrl(embedded.url) : config);
 

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { Client } from 'pg';
 import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, TestDatabase, testServerUrl } from '../support/test-database';
 
 const ROOT = join(__dirname, '..', '..');
 const STATS = '/api/v1/admin/referrals/stats';
@@ -191,4 +191,30 @@ describe('the service process under faults', () => {
     restarted.process.kill('SIGTERM');
     await restarted.exited();
   }, 90_000);
+
+  it('waits for a database that is down at boot: alive at once, ready only once the database answers', async () => {
+    const setAllowed = (allowed: boolean) =>
+      query(testServerUrl(), `ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS ${allowed}`);
+    await setAllowed(false);
+    const service = new ServiceProcess(await freePort(), env);
+    try {
+      let live: Outcome | null = null;
+      for (let attempt = 0; attempt < 50 && live?.status !== 200; attempt++) {
+        live = await call(service.port, '/health', '');
+        if (live.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
+      }
+      const notReady = await call(service.port, '/health/ready', '');
+      const api = await call(service.port, STATS, apiKey);
+      expect([live?.status, notReady.status, api.status]).toEqual([200, 503, 503]);
+
+      await setAllowed(true);
+      await service.ready();
+      expect((await call(service.port, STATS, apiKey)).status).toBe(200);
+      expect(service.output).toMatch(/Database unreachable \(attempt 1/);
+    } finally {
+      await setAllowed(true);
+      service.process.kill('SIGTERM');
+      await service.exited();
+    }
+  }, 60_000);
 });
