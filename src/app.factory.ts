@@ -5,6 +5,7 @@ import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import { setupSwagger } from './common/swagger/swagger';
 import { AppConfig } from './config/app-config';
+import { setupConsole } from './console/console';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
 
@@ -13,7 +14,7 @@ export function logLevelsFrom(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
 
-/** API routes live under /api/v1; probes, docs and the public referral link (/r/:code) stay at the root. */
+/** API routes live under /api/v1; probes, docs, the console page and the public referral link (/r/:code) stay at the root. */
 export const API_PREFIX = 'api/v1';
 
 /**
@@ -50,6 +51,7 @@ export async function createApp(
     exclude: ['health', 'health/ready', { path: 'r/:code', method: RequestMethod.GET }],
   });
   if (config.swaggerEnabled) setupSwagger(app);
+  setupConsole(app);
   await app.init();
   await fastify.ready();
   return app;

@@ -1,4 +1,23 @@
+import { execFileSync } from 'node:child_process';
+import { PARAMETERS_WITHOUT_EXAMPLE } from '../../src/common/swagger/openapi-enrichment';
 import { createTestApp, TestApp } from '../support/test-app';
+
+/**
+ * Validates with @seriousme/openapi-schema-validator (the OpenAPI 3.0/3.1 JSON schemas) in a child process:
+ * the package is an ES module, which jest cannot load on Node 20, and plain Node can (see STACK.md).
+ */
+function validateOpenApi(document: object): { valid: boolean; errors?: unknown } {
+  const script = `
+    import { Validator } from '@seriousme/openapi-schema-validator';
+    import { readFileSync } from 'node:fs';
+    const result = await new Validator().validate(JSON.parse(readFileSync(0, 'utf8')));
+    process.stdout.write(JSON.stringify(result));`;
+  const output = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+    input: JSON.stringify(document),
+    cwd: __dirname,
+  });
+  return JSON.parse(output.toString());
+}
 
 describe('GET /docs-json', () => {
   let t: TestApp;
@@ -71,6 +90,85 @@ describe('GET /docs-json', () => {
     expect(document.components.securitySchemes.jwt).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
     // Two requirement objects: either one satisfies the operation.
     expect(statsOperation().security).toEqual(expect.arrayContaining([{ 'x-api-key': [] }, { jwt: [] }]));
+  });
+
+  const operations = () =>
+    Object.entries(document.paths).flatMap(([path, item]) =>
+      Object.entries(item).map(([method, operation]) => ({ name: `${method.toUpperCase()} ${path}`, operation })),
+    );
+
+  it('validates against the OpenAPI 3 schema', () => {
+    expect(validateOpenApi(document)).toEqual({ valid: true });
+  });
+
+  it('is rejected by the validator when broken, so the check above can fail', () => {
+    const broken = structuredClone(document);
+    delete broken.paths['/health'].get.responses;
+
+    expect(validateOpenApi(broken)).toMatchObject({ valid: false });
+  });
+
+  it('shows every operation\'s cost in its summary', () => {
+    expect(statsOperation().summary).toBe('Get referral funnel stats · 1 credit');
+    expect(document.paths['/api/v1/account/usage'].get.summary).toMatch(/· free \(0 credits\)$/);
+    expect(document.paths['/api/v1/plans'].get.summary).toMatch(/· public, free$/);
+    for (const { name, operation } of operations()) {
+      expect(`${name}: ${operation.summary}`).toMatch(/ · (\d+ credits?|free \(0 credits\)|public, free|not metered)$/);
+    }
+  });
+
+  it('gives every parameter an example, except those that need a fresh or previous value', () => {
+    for (const { name, operation } of operations()) {
+      for (const parameter of operation.parameters ?? []) {
+        if (PARAMETERS_WITHOUT_EXAMPLE.has(parameter.name)) continue;
+        expect(`${name} ${parameter.name}: ${parameter.example ?? parameter.schema?.example ?? 'no example'}`).not.toMatch(
+          /no example$/,
+        );
+      }
+    }
+  });
+
+  it('gives every JSON response an example (explicit, or through its schema)', () => {
+    for (const { name, operation } of operations()) {
+      for (const [status, response] of Object.entries<any>(operation.responses)) {
+        const media = response.content?.['application/json'];
+        if (!media) continue;
+        const hasExample = media.example !== undefined || media.examples !== undefined || media.schema?.allOf !== undefined;
+        // A bare envelope schema would only show the generic "ok" example: errors need their own.
+        expect(`${name} ${status}: ${hasExample ? 'example' : 'none'}`).toBe(`${name} ${status}: example`);
+      }
+    }
+  });
+
+  it('carries curl and fetch samples on every operation, also in the description', () => {
+    for (const { name, operation } of operations()) {
+      expect([name, operation['x-codeSamples'].map((sample: { label: string }) => sample.label)]).toEqual([
+        name,
+        ['curl', 'fetch'],
+      ]);
+      expect(operation.description).toContain('#### Code samples');
+    }
+    const [curl, fetch] = statsOperation()['x-codeSamples'];
+    expect(curl.source).toBe(
+      'curl -s "http://localhost:3000/api/v1/admin/referrals/stats' +
+        '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00%2B05:30&campaign=spring_launch" \\\n' +
+        '  -H "x-api-key: $CRAWLORA_API_KEY"',
+    );
+    expect(fetch.source).toContain("headers: {\n    'x-api-key': process.env.CRAWLORA_API_KEY,\n  }");
+    const signup = document.paths['/api/v1/referrals/signups'].post['x-codeSamples'][0].source;
+    expect(signup).toContain('-X POST');
+    expect(signup).toContain('-H "Idempotency-Key: $(uuidgen)"');
+    expect(signup).toContain(`-d '{"email":"new.user@example.org"`);
+  });
+
+  it('describes credits, plans, limits, the envelope and the 429 reasons on the front page', () => {
+    const description = (document as unknown as { info: { description: string } }).info.description;
+
+    for (const text of ['x-api-key', 'Bearer', '"code", "msg", "data"', 'RateLimit-Policy', 'X-Credits-Remaining',
+      'rate_limited', 'daily_cap_reached', 'credits_exhausted', 'Retry-After', 'retry_after_seconds']) {
+      expect(description).toContain(text);
+    }
+    expect(description).toMatch(/\nstarter \| \$\d+\.\d\d\/month \| [\d,]+ \|/);
   });
 
   it('serves Swagger UI at /docs', async () => {
