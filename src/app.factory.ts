@@ -5,6 +5,8 @@ import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import { setupSwagger } from './common/swagger/swagger';
 import { AppConfig } from './config/app-config';
+import { createLogger } from './observability/loggers';
+import { observeRequests } from './observability/request-observer';
 import { setupConsole } from './console/console';
 
 const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'];
@@ -41,15 +43,17 @@ export async function createApp(
     reply.header(REQUEST_ID_HEADER, request.id);
   });
 
+  const logger = createLogger(config.logFormat, logLevelsFrom(config.logLevel));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
-    logger: logLevelsFrom(config.logLevel),
+    logger,
     // JSON only: Nest would add a form parser, and Fastify parses text/plain; other types answer 415.
     bodyParser: false,
   });
   fastify.removeContentTypeParser('text/plain');
   app.setGlobalPrefix(API_PREFIX, {
-    exclude: ['health', 'health/ready', { path: 'r/:code', method: RequestMethod.GET }],
+    exclude: ['health', 'health/ready', 'metrics', { path: 'r/:code', method: RequestMethod.GET }],
   });
+  observeRequests(app, logger);
   if (config.swaggerEnabled) setupSwagger(app);
   setupConsole(app);
   await app.init();

@@ -6,6 +6,7 @@ import { ConfigValidationError } from './config/environment';
 import { DatabaseServer, startEmbeddedPostgres } from './database/embedded-postgres';
 import { startBootProbe, waitForDatabase } from './database/wait-for-database';
 import { DemoSeedService } from './demo/demo-seed.service';
+import { createLogger } from './observability/loggers';
 
 const logger = new Logger('Main');
 
@@ -24,7 +25,7 @@ function loadConfig(): AppConfig {
 
 async function bootstrap(): Promise<void> {
   const config = loadConfig();
-  Logger.overrideLogger(logLevelsFrom(config.logLevel));
+  Logger.overrideLogger(createLogger(config.logFormat, logLevelsFrom(config.logLevel)));
   let embedded: DatabaseServer | undefined;
   if (!config.database.url) {
     embedded = await startEmbeddedPostgres(config.database.embedded);

@@ -114,6 +114,8 @@ export class AppConfig {
   };
   readonly database: DatabaseConfig;
   readonly logLevel: LogLevel;
+  readonly logFormat: 'json' | 'text';
+  readonly metricsToken?: string;
   readonly swaggerEnabled: boolean;
   readonly demoSeed: boolean;
   readonly auth: AuthConfig;
@@ -143,6 +145,8 @@ export class AppConfig {
       runMigrations: env.DB_RUN_MIGRATIONS,
     };
     this.logLevel = env.LOG_LEVEL;
+    this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json');
+    this.metricsToken = env.METRICS_TOKEN;
     this.swaggerEnabled = env.SWAGGER_ENABLED;
     this.demoSeed = env.DEMO_SEED ?? env.DATABASE_URL === undefined;
   }

@@ -86,6 +86,16 @@ export class EnvironmentVariables {
   @IsIn(LOG_LEVELS)
   LOG_LEVEL: LogLevel = 'log';
 
+  /** `json` (one object per line, for log shippers) or `text`. Unset: text on a terminal, JSON otherwise. */
+  @IsOptional()
+  @IsIn(['json', 'text'])
+  LOG_FORMAT?: 'json' | 'text';
+
+  /** Enables GET /metrics (Prometheus) for `Authorization: Bearer <METRICS_TOKEN>`; unset, /metrics does not exist. */
+  @IsOptional()
+  @Length(16, 256, { message: 'METRICS_TOKEN must be 16 to 256 characters long' })
+  METRICS_TOKEN?: string;
+
   @Transform(toBoolean)
   @IsBoolean()
   SWAGGER_ENABLED = true;

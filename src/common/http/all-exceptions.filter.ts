@@ -15,6 +15,8 @@ export class AllExceptionsFilter implements ExceptionFilter {
     const request = http.getRequest<FastifyRequest>();
     const reply = http.getResponse<FastifyReply>();
     const response = toErrorResponse(exception, request.id);
+    const reason = response.body.data.reason;
+    if (typeof reason === 'string') request.errorReason = reason;
     if (response.unexpected) {
       const detail = exception instanceof Error ? (exception.stack ?? exception.message) : String(exception);
       this.logger.error(`request ${request.id} ${request.method} ${request.routeOptions?.url ?? '(no route)'} failed: ${detail}`);

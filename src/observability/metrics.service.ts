@@ -1,0 +1,86 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import type { Pool } from 'pg';
+import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { DataSource } from 'typeorm';
+
+/** What one finished request tells the metrics. */
+export interface RequestObservation {
+  method: string;
+  route: string;
+  status: number;
+  durationSeconds: number;
+  creditsCharged: number;
+  /** `data.reason` of an error response (rate_limited, invalid_api_key, database_unavailable…). */
+  errorReason?: string;
+}
+
+const AUTH_FAILURE_STATUSES = new Set([401, 403]);
+
+/**
+ * The service's Prometheus metrics, in a registry of its own (so several apps in one test process do not
+ * collide): request counts and latency by route and status, credits charged, 429s by reason, auth
+ * failures by reason, the database pool, and Node's process metrics.
+ */
+@Injectable()
+export class MetricsService {
+  readonly registry = new Registry();
+  private readonly requests = new Counter({
+    name: 'http_requests_total',
+    help: 'HTTP requests answered, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    registers: [this.registry],
+  });
+  private readonly latency = new Histogram({
+    name: 'http_request_duration_seconds',
+    help: 'Time to answer, by method, route pattern and status.',
+    labelNames: ['method', 'route', 'status'] as const,
+    buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5],
+    registers: [this.registry],
+  });
+  private readonly credits = new Counter({
+    name: 'billing_credits_charged_total',
+    help: 'Credits charged for 2xx responses, by route.',
+    labelNames: ['route'] as const,
+    registers: [this.registry],
+  });
+  private readonly refusals = new Counter({
+    name: 'http_too_many_requests_total',
+    help: '429 answers, by reason (rate_limited, daily_cap_reached, credits_exhausted, too_many_failures).',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+  private readonly authFailures = new Counter({
+    name: 'auth_failures_total',
+    help: 'Failed authentications and authorizations, by reason.',
+    labelNames: ['reason'] as const,
+    registers: [this.registry],
+  });
+
+  constructor(@InjectDataSource() dataSource: DataSource) {
+    const pool = () => (dataSource.driver as unknown as { master?: Pool }).master;
+    new Gauge({
+      name: 'db_pool_connections',
+      help: 'Database pool connections, by state (total, idle, waiting clients).',
+      labelNames: ['state'] as const,
+      registers: [this.registry],
+      collect() {
+        const current = pool();
+        this.set({ state: 'total' }, current?.totalCount ?? 0);
+        this.set({ state: 'idle' }, current?.idleCount ?? 0);
+        this.set({ state: 'waiting' }, current?.waitingCount ?? 0);
+      },
+    });
+    collectDefaultMetrics({ register: this.registry });
+  }
+
+  observe(observation: RequestObservation): void {
+    const labels = { method: observation.method, route: observation.route, status: String(observation.status) };
+    this.requests.inc(labels);
+    this.latency.observe(labels, observation.durationSeconds);
+    if (observation.creditsCharged > 0) this.credits.inc({ route: observation.route }, observation.creditsCharged);
+    if (observation.status === 429 && observation.errorReason) this.refusals.inc({ reason: observation.errorReason });
+    const authReason = observation.errorReason && (AUTH_FAILURE_STATUSES.has(observation.status) || observation.errorReason === 'too_many_failures');
+    if (authReason && observation.status !== 400) this.authFailures.inc({ reason: observation.errorReason });
+  }
+}
