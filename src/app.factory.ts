@@ -3,6 +3,7 @@ import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
+import { installSecurityHeaders } from './common/http/security-headers';
 import { setupSwagger } from './common/swagger/swagger';
 import { AppConfig } from './config/app-config';
 import { createLogger } from './observability/loggers';
@@ -15,6 +16,17 @@ const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug', 'verbo
 export function logLevelsFrom(level: LogLevel): LogLevel[] {
   return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
 }
+
+/** Response headers a browser client may read across origins: request id, limits and credits. */
+const EXPOSED_HEADERS = [
+  REQUEST_ID_HEADER,
+  'ratelimit',
+  'ratelimit-policy',
+  'retry-after',
+  'x-credits-charged',
+  'x-credits-remaining',
+  'idempotent-replayed',
+];
 
 /** API routes live under /api/v1; probes, docs, the console page and the public referral link (/r/:code) stay at the root. */
 export const API_PREFIX = 'api/v1';
@@ -42,6 +54,7 @@ export async function createApp(
   fastify.addHook('onRequest', async (request, reply) => {
     reply.header(REQUEST_ID_HEADER, request.id);
   });
+  installSecurityHeaders(fastify);
 
   const logger = createLogger(config.logFormat, logLevelsFrom(config.logLevel));
   const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot(config, extraModules), adapter, {
@@ -50,6 +63,10 @@ export async function createApp(
     bodyParser: false,
   });
   fastify.removeContentTypeParser('text/plain');
+  // Off unless origins are listed: browsers elsewhere must not call the API with a user's credentials.
+  if (config.http.corsOrigins.length > 0) {
+    app.enableCors({ origin: [...config.http.corsOrigins], credentials: false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 });
+  }
   app.setGlobalPrefix(API_PREFIX, {
     exclude: ['health', 'health/ready', 'metrics', { path: 'r/:code', method: RequestMethod.GET }],
   });

@@ -111,6 +111,7 @@ export class AppConfig {
     readonly shutdownGraceMs: number;
     readonly trustProxy: boolean | string;
     readonly bodyLimitBytes: number;
+    readonly corsOrigins: readonly string[];
   };
   readonly database: DatabaseConfig;
   readonly logLevel: LogLevel;
@@ -129,6 +130,7 @@ export class AppConfig {
       shutdownGraceMs: env.SHUTDOWN_GRACE_MS,
       trustProxy: trustProxyFrom(env.TRUST_PROXY),
       bodyLimitBytes: env.HTTP_BODY_LIMIT_BYTES,
+      corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     };
     this.auth = {
       jwt: jwtConfigFrom(env),

@@ -5,7 +5,7 @@ describe('AppConfig.fromEnvironment', () => {
   it('applies every default when nothing is set', () => {
     const config = AppConfig.fromEnvironment({});
 
-    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, shutdownGraceMs: 10_000, trustProxy: false, bodyLimitBytes: 65_536 });
+    expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, shutdownGraceMs: 10_000, trustProxy: false, bodyLimitBytes: 65_536, corsOrigins: [] });
     expect(config.auth).toEqual({ jwt: undefined, apiKeyCacheTtlMs: 5000, failuresPerMinute: 30 });
     expect(config.database.url).toBeUndefined();
     expect(config.demoSeed).toBe(true);

@@ -114,6 +114,13 @@ export class EnvironmentVariables {
   @Max(10_485_760)
   HTTP_BODY_LIMIT_BYTES = 65_536;
 
+  /** Origins allowed to call the API from a browser (CORS), comma-separated; unset = none. */
+  @IsOptional()
+  @Matches(/^https?:\/\/[^\s,/]+(,\s*https?:\/\/[^\s,/]+)*$/, {
+    message: 'CORS_ORIGINS must be comma-separated origins such as https://console.example.com',
+  })
+  CORS_ORIGINS?: string;
+
   /** Trust X-Forwarded-For from the load balancer in front: true, or a comma-separated list of proxy IPs/CIDRs. */
   @IsString()
   TRUST_PROXY = 'false';
