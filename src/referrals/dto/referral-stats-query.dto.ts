@@ -2,18 +2,26 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { OptionalCampaign, OptionalDateTime } from '../../common/validation/query-parameter.decorators';
 import { IsLaterThan } from '../../common/validation/rfc3339.decorators';
 
+/** Midnight UTC `days` from today, RFC 3339: examples that select recent data whenever the docs are read. */
+function utcMidnight(days: number): string {
+  const date = new Date();
+  date.setUTCHours(0, 0, 0, 0);
+  date.setUTCDate(date.getUTCDate() + days);
+  return date.toISOString().replace('.000Z', 'Z');
+}
+
 export class ReferralStatsQueryDto {
   @ApiPropertyOptional({
     format: 'date-time',
-    example: '2026-10-01T00:00:00Z',
-    description: 'Lower bound, inclusive, in RFC 3339 format (Z or an offset; fractional seconds allowed).',
+    example: utcMidnight(-30),
+    description: 'Lower bound, inclusive, in RFC 3339 format (Z or an offset such as +05:30; fractional seconds allowed).',
   })
   @OptionalDateTime()
   from?: string;
 
   @ApiPropertyOptional({
     format: 'date-time',
-    example: '2026-11-01T00:00:00+05:30',
+    example: utcMidnight(1),
     description: 'Upper bound, exclusive, in RFC 3339 format. Must be later than `from`.',
   })
   @OptionalDateTime()
