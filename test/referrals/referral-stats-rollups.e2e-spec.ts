@@ -3,6 +3,7 @@ import { formatEpochMicros } from '../../src/common/time/rfc3339';
 import { ReferralStatsRepository } from '../../src/referrals/stats/referral-stats.repository';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { FunnelFixtures } from '../support/funnel-fixtures';
+import { seededRandom } from '../support/random';
 import { createTestApp, TestApp } from '../support/test-app';
 
 const HOUR = 3_600_000_000n;
@@ -10,25 +11,8 @@ const START = 1_790_000_000_000_000n - (1_790_000_000_000_000n % HOUR); // an ho
 const SPAN_HOURS = 240n;
 const CAMPAIGNS = ['spring', 'Spring', 'partner_blog'];
 
-/** A small deterministic generator (mulberry32), so a failure can be replayed from its seed. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return {
-    next,
-    int: (max: number) => Math.floor(next() * max),
-    pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)],
-  };
-}
-
 /** An instant in the span: a third on an hour boundary (or a microsecond either side), the rest anywhere. */
-function instant(random: ReturnType<typeof rng>): bigint {
+function instant(random: ReturnType<typeof seededRandom>): bigint {
   const hour = START + BigInt(random.int(Number(SPAN_HOURS))) * HOUR;
   switch (random.int(6)) {
     case 0:
@@ -56,7 +40,7 @@ describe('GET /api/v1/admin/referrals/stats on hourly rollups', () => {
   beforeAll(async () => {
     t = await createTestApp();
     adminKey = (await createAccountWithKey(t.app, 'admin')).apiKey;
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const fixtures = new FunnelFixtures(t.db);
     const referrers = [await fixtures.account('pro'), await fixtures.account('growth')];
 
@@ -112,7 +96,7 @@ describe('GET /api/v1/admin/referrals/stats on hourly rollups', () => {
   }
 
   it(`matches brute-force counts over 300 random windows (seed ${seed})`, async () => {
-    const random = rng(seed + 1);
+    const random = seededRandom(seed + 1);
     let compared = 0;
     for (let i = 0; i < 300; i++) {
       let from: bigint | null = random.int(10) === 0 ? null : instant(random);

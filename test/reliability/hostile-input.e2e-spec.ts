@@ -2,20 +2,8 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
 import { createAccountWithKey } from '../support/auth-fixtures';
+import { seededRandom } from '../support/random';
 import { createTestApp, TestApp } from '../support/test-app';
-
-/** A deterministic generator, so a failing case can be replayed from the seed printed with it. */
-function rng(seed: number) {
-  let state = seed >>> 0;
-  const next = () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-  return { next, int: (max: number) => Math.floor(next() * max), pick: <T>(items: readonly T[]) => items[Math.floor(next() * items.length)] };
-}
 
 const NAMES = ['from', 'to', 'campaign', 'limit', 'cursor', 'status', 'interval', 'timezone', 'sort', 'referrer', '__proto__', 'constructor', 'prototype', 'from[]', 'to[gt]', 'a'.repeat(300), '%00', '💥', ''];
 const VALUES = [
@@ -100,7 +88,7 @@ describe('hostile input', () => {
   const charged = async () => Number((await t.db.query(`SELECT count(*) FROM billing_ledger`))[0].count);
 
   it(`answers ${CASES} random hostile requests with a 4xx envelope (or a 2xx), never a 5xx or a stack trace (seed ${seed})`, async () => {
-    const random = rng(seed);
+    const random = seededRandom(seed);
     const statuses: Record<number, number> = {};
     const ledgerBefore = await charged();
     let expectedCharges = 0;
