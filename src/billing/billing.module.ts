@@ -6,6 +6,7 @@ import { BonusCreditsRepository } from './bonus-credits.repository';
 import { MeteringInterceptor } from './metering.interceptor';
 import { MeteringRepository } from './metering.repository';
 import { MeteringService } from './metering.service';
+import { ReconciliationRepository } from './reconciliation.repository';
 import { PlansController } from './plans.controller';
 import { ReservationSweeper } from './reservation-sweeper.service';
 import { UsageController } from './usage.controller';
@@ -22,6 +23,7 @@ import { UsageService } from './usage.service';
   providers: [
     BonusCreditsRepository,
     MeteredRoutesDocumentation,
+    ReconciliationRepository,
     MeteringRepository,
     MeteringService,
     ReservationSweeper,

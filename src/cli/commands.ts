@@ -6,6 +6,7 @@ import { ApiKey } from '../auth/api-keys/api-key.entity';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { mintJwt } from '../auth/jwt/jwt-minter';
 import { parseRfc3339 } from '../common/time/rfc3339';
+import { ReconciliationRepository } from '../billing/reconciliation.repository';
 import { AppConfig } from '../config/app-config';
 import { ReferralStatsRepository } from '../referrals/stats/referral-stats.repository';
 
@@ -23,6 +24,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]      (every comm
   jwt:mint --account ID [--ttl 1h]                             signs with JWT_SECRET (development)
   stats:verify                                                 compares the stats rollups with the raw events
   stats:rebuild                                                recomputes the rollups from the raw events, then verifies
+  billing:reconcile [--repair]                                 compares usage counters with the ledger; --repair fixes drift
 
 Plans: free, starter, growth, pro, business, enterprise, admin.`;
 
@@ -79,6 +81,7 @@ export async function runCommand(app: INestApplicationContext, argv: string[]): 
       name: { type: 'string' },
       expires: { type: 'string' },
       ttl: { type: 'string' },
+      repair: { type: 'boolean' },
     },
   });
   const accounts = app.get(AccountsService);
@@ -125,6 +128,16 @@ export async function runCommand(app: INestApplicationContext, argv: string[]): 
       const rows = await stats.rebuild();
       const drift = await stats.findDrift();
       return { ok: drift.length === 0, rows, drift };
+    }
+    case 'billing:reconcile': {
+      const reconciliation = app.get(ReconciliationRepository);
+      if (!values.repair) {
+        const drift = await reconciliation.findDrift();
+        return { ok: drift.length === 0, drift };
+      }
+      const repaired = await reconciliation.repair();
+      const remaining = await reconciliation.findDrift();
+      return { ok: remaining.length === 0, repaired, drift: remaining };
     }
     default:
       throw new UsageError(command ? `Unknown command "${command}"` : 'No command given');
