@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
+import { AdmissionBatcher } from './admission-batcher';
 import { MeteredRoutesDocumentation } from './metered-routes.documentation';
 import { BonusCreditsRepository } from './bonus-credits.repository';
 import { MeteringInterceptor } from './metering.interceptor';
@@ -21,6 +22,7 @@ import { UsageService } from './usage.service';
   imports: [AccountsModule, DiscoveryModule],
   controllers: [PlansController, UsageController],
   providers: [
+    AdmissionBatcher,
     BonusCreditsRepository,
     MeteredRoutesDocumentation,
     ReconciliationRepository,

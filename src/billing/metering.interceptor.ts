@@ -71,12 +71,19 @@ export class MeteringInterceptor implements NestInterceptor {
     return defer(() => this.metering.admit({ principal, credits, requestId: request.id, route })).pipe(
       mergeMap((admission) => {
         let settled = false;
+        // The metering headers are set once, by the settle step (from what it stored), or from the admission
+        // when that step fails.
         const settle = (outcome: 'commit' | 'release'): Promise<void> => {
           settled = true;
           const step = outcome === 'commit' ? this.metering.commit(admission) : this.metering.release(admission);
-          return step.then((headers) => void reply.headers(headers));
+          return step.then(
+            (headers) => void reply.headers(headers),
+            (error: unknown) => {
+              reply.headers(admission.headers);
+              throw error;
+            },
+          );
         };
-        reply.headers(admission.headers);
         return next.handle().pipe(
           takeUntil(clientGone(reply)),
           throwIfEmpty(() => new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request')),

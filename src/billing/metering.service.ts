@@ -2,6 +2,7 @@ import { BeforeApplicationShutdown, HttpStatus, Injectable, Logger } from '@nest
 import type { Principal } from '../auth/principal';
 import { ApiException } from '../common/http/api.exception';
 import { AppConfig } from '../config/app-config';
+import { AdmissionBatcher } from './admission-batcher';
 import { meteringHeaders, retryAfterSeconds } from './metering-headers';
 import { MeteringRepository } from './metering.repository';
 import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering.types';
@@ -18,7 +19,7 @@ export interface Admission {
   readonly credits: number;
   readonly limits: AdmissionLimits;
   readonly result: AdmissionResult;
-  /** Headers for the response as admitted; replaced by the settle step's. */
+  /** Headers for the response as admitted (nothing charged); replaced by the settle step's. */
   readonly headers: Record<string, string>;
 }
 
@@ -32,6 +33,11 @@ export interface MeteredCall {
 /**
  * The metering decisions around one request: admit (or refuse with a 429), then commit or release. The
  * atomicity lives in the repository's statements; this class chooses limits and shapes headers and errors.
+ *
+ * Admissions go through the AdmissionBatcher (one statement for the requests that arrive together). Most
+ * admissions charge at once (a provisional charge): a success then only queues the charge's confirmation,
+ * off the response's path, and a failure refunds it before the error response. Admissions that spend bonus
+ * credits reserve instead, and are committed or released as before.
  */
 @Injectable()
 export class MeteringService implements BeforeApplicationShutdown {
@@ -43,6 +49,7 @@ export class MeteringService implements BeforeApplicationShutdown {
 
   constructor(
     private readonly repository: MeteringRepository,
+    private readonly batcher: AdmissionBatcher,
     private readonly config: AppConfig,
   ) {}
 
@@ -66,7 +73,7 @@ export class MeteringService implements BeforeApplicationShutdown {
   /** Admits the call and reserves its credits, or throws the 429 ApiException (with headers) the filter renders. */
   async admit(call: MeteredCall): Promise<Admission> {
     const limits = this.limitsFor(call.principal);
-    const result = await this.repository.admit(
+    const result = await this.batcher.admit(
       {
         accountId: call.principal.accountId,
         credits: call.credits,
@@ -91,7 +98,10 @@ export class MeteringService implements BeforeApplicationShutdown {
       credits: call.credits,
       limits,
       result,
-      headers: meteringHeaders(limits, result.counters, 0),
+      get headers() {
+        // Only needed when the settle step cannot produce its own (a failed release); built on demand.
+        return meteringHeaders(limits, result.counters, 0);
+      },
     };
   }
 
@@ -101,16 +111,34 @@ export class MeteringService implements BeforeApplicationShutdown {
    */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.settling]);
+    await this.batcher.drain();
   }
 
-  /** The handler succeeded: charge the reservation. Returns the response's headers. */
+  /** The handler succeeded: charge the reservation, or confirm the charge. Returns the response's headers. */
   commit(admission: Admission): Promise<Record<string, string>> {
+    const { chargeId } = admission.result;
+    if (chargeId) {
+      // Charged by the admission already: the ledger and counters hold it. Confirm it after the response.
+      this.batcher.confirm(chargeId);
+      this.notifyCharged(admission);
+      return Promise.resolve(meteringHeaders(admission.limits, admission.result.counters, admission.credits));
+    }
     return this.track(this.charge(admission));
   }
 
   /** The request failed (or the client left): return the credits. Returns the response's headers. */
   release(admission: Admission): Promise<Record<string, string>> {
-    return this.track(this.returnCredits(admission));
+    return this.track(admission.result.chargeId ? this.refund(admission, admission.result.chargeId) : this.returnCredits(admission));
+  }
+
+  private notifyCharged(admission: Admission): void {
+    for (const listener of this.chargeListeners) listener({ accountId: admission.accountId, credits: admission.credits });
+  }
+
+  private async refund(admission: Admission, chargeId: string): Promise<Record<string, string>> {
+    const { counters } = admission.result;
+    const settled = await this.repository.refund(chargeId);
+    return meteringHeaders(admission.limits, settled ? { ...counters, ...settled } : counters, 0);
   }
 
   private track<T>(settlement: Promise<T>): Promise<T> {
@@ -129,7 +157,7 @@ export class MeteringService implements BeforeApplicationShutdown {
       this.logger.warn(`reservation ${reservationId} expired before its request succeeded: not charged`);
       return admission.headers;
     }
-    for (const listener of this.chargeListeners) listener({ accountId: admission.accountId, credits: admission.credits });
+    this.notifyCharged(admission);
     return meteringHeaders(admission.limits, { ...counters, ...settled }, admission.credits);
   }
 

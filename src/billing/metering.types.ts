@@ -37,8 +37,13 @@ export interface CounterSnapshot {
 
 export interface AdmissionResult {
   readonly refusal: RefusalReason | null;
-  /** Set when credits were reserved (admitted with a cost above 0). */
+  /** Set when credits were reserved (admitted with a cost above 0 on the reserve-then-commit path). */
   readonly reservationId: string | null;
+  /**
+   * Set when the admission itself charged the credits (the batched path, no bonus credits involved): the
+   * ledger id of the provisional charge, to confirm after a 2xx or refund after an error.
+   */
+  readonly chargeId?: string | null;
   /** For rate_limited: when the admission that must leave the window before another fits was made. */
   readonly blockingAdmission: Date | null;
   readonly counters: CounterSnapshot;
@@ -51,3 +56,12 @@ export interface SettledCounters {
   readonly dayUsed: number;
   readonly dayReserved: number;
 }
+
+/** One request of a batched admission: what is asked, and the plan numbers it is checked against. */
+export interface BatchedAdmission {
+  readonly request: AdmissionRequest;
+  readonly limits: AdmissionLimits;
+}
+
+/** A batched admission's outcome; `missing` when the account had no counters row (create it, then retry). */
+export type BatchedAdmissionResult = { readonly missing: true } | ({ readonly missing: false } & AdmissionResult);

@@ -8,6 +8,7 @@ import { Billing1764200000000 } from './migrations/1764200000000-billing';
 import { ReferralLifecycle1764300000000 } from './migrations/1764300000000-referral-lifecycle';
 import { ReferralStatsRollups1764400000000 } from './migrations/1764400000000-referral-stats-rollups';
 import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-credits';
+import { BillingPendingCharges1764600000000 } from './migrations/1764600000000-billing-pending-charges';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
@@ -21,4 +22,5 @@ export const MIGRATIONS = [
   ReferralLifecycle1764300000000,
   ReferralStatsRollups1764400000000,
   BonusCredits1764500000000,
+  BillingPendingCharges1764600000000,
 ];

@@ -1,0 +1,133 @@
+import { AdmissionBatcher } from '../../src/billing/admission-batcher';
+import { MeteringRepository } from '../../src/billing/metering.repository';
+import type { AdmissionLimits, AdmissionRequest, BatchedAdmission } from '../../src/billing/metering.types';
+import { ReservationSweeper } from '../../src/billing/reservation-sweeper.service';
+import { createAccount } from '../support/auth-fixtures';
+import { createTestApp, TestApp } from '../support/test-app';
+import { countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
+
+/**
+ * The one-round-trip path: admissions grouped into one statement that also charges (provisionally), then a
+ * confirmation after a 2xx, a refund after an error, or the sweeper's refund when the process died.
+ */
+describe('Batched admission with provisional charges', () => {
+  let t: TestApp;
+  let repository: MeteringRepository;
+  let batcher: AdmissionBatcher;
+
+  const limits: AdmissionLimits = { ratePerMinute: 1_000, dailyCap: 5, includedCredits: 100, overageAllowed: false };
+  const requestFor = (accountId: string, credits = 1): AdmissionRequest => ({
+    accountId,
+    credits,
+    requestId: `req-${Math.random()}`,
+    credential: { kind: 'api_key', id: 'key-1' },
+    route: 'GET /test',
+  });
+  const pendingOf = async (accountId: string): Promise<number> =>
+    Number((await t.db.query(`SELECT count(*) AS n FROM billing_pending_charges WHERE account_id = $1`, [accountId]))[0].n);
+
+  beforeAll(async () => {
+    t = await createTestApp();
+    repository = t.app.get(MeteringRepository);
+    batcher = t.app.get(AdmissionBatcher);
+  });
+
+  afterEach(async () => {
+    expect(await ledgerDisagreements(t.db)).toEqual([]);
+  });
+
+  afterAll(() => t.close());
+
+  it('charges at admission: ledger and counters hold the charge while the request runs, marked pending', async () => {
+    const accountId = await createAccount(t.db, { plan: 'free' });
+
+    const [result] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }], 60_000);
+
+    expect(result).toMatchObject({ missing: true });
+    await repository.ensureCounters([accountId]);
+    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }], 60_000);
+    if (admitted.missing) throw new Error('counters row still missing');
+    expect(admitted.refusal).toBeNull();
+    expect(admitted.chargeId).toEqual(expect.any(String));
+    expect(admitted.reservationId).toBeNull();
+    expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 2, day_reserved: 0, included_used: 2 });
+    expect(await ledgerOf(t.db, accountId)).toHaveLength(1);
+    expect(await pendingOf(accountId)).toBe(1);
+
+    await repository.confirmCharges([admitted.chargeId!]);
+
+    expect(await pendingOf(accountId)).toBe(0);
+    // A refund after the confirmation changes nothing: each charge is settled once.
+    await expect(repository.refund(admitted.chargeId!)).resolves.toBeNull();
+    expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 2, included_used: 2 });
+  });
+
+  it('refunds a failed request: the ledger row goes and the counters return to where they were', async () => {
+    const accountId = await createAccount(t.db, { plan: 'free' });
+    await repository.ensureCounters([accountId]);
+    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 60_000);
+    if (admitted.missing) throw new Error('counters row missing');
+
+    await expect(repository.refund(admitted.chargeId!)).resolves.not.toBeNull();
+    await expect(repository.refund(admitted.chargeId!)).resolves.toBeNull();
+    await repository.confirmCharges([admitted.chargeId!]); // a late confirmation finds nothing
+
+    expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 0, included_used: 0, admissions: 1 });
+    expect(await ledgerOf(t.db, accountId)).toEqual([]);
+    expect(await pendingOf(accountId)).toBe(0);
+  });
+
+  it("refunds a dead process's unconfirmed charges at expiry, and keeps confirmed ones", async () => {
+    const accountId = await createAccount(t.db, { plan: 'free' });
+    await repository.ensureCounters([accountId]);
+    const [served] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 1);
+    const [inFlight] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 1);
+    if (served.missing || inFlight.missing) throw new Error('counters row missing');
+    await repository.confirmCharges([served.chargeId!]);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+
+    await t.app.get(ReservationSweeper).sweepNow();
+
+    expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 1, included_used: 1, day_reserved: 0 });
+    expect(await ledgerOf(t.db, accountId)).toHaveLength(1);
+    // The process comes back after all: neither its refund nor its confirmation charges anything again.
+    await expect(repository.refund(inFlight.chargeId!)).resolves.toBeNull();
+    await repository.confirmCharges([inFlight.chargeId!]);
+    expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 1, included_used: 1 });
+  });
+
+  it('decides each account of one statement from its own counters', async () => {
+    const full = await createAccount(t.db, { plan: 'free' });
+    const fresh = await createAccount(t.db, { plan: 'free' });
+    await repository.ensureCounters([full, fresh]);
+    const batchOf = (accounts: string[]): BatchedAdmission[] =>
+      accounts.map((accountId) => ({ request: requestFor(accountId, 5), limits }));
+    const [first] = await repository.admitBatch(batchOf([full]), 60_000);
+    if (first.missing) throw new Error('counters row missing');
+
+    const [refused, admitted] = await repository.admitBatch(batchOf([full, fresh]), 60_000, [first.chargeId!]);
+
+    expect(refused).toMatchObject({ missing: false, refusal: 'daily_cap_reached', chargeId: null });
+    expect(admitted).toMatchObject({ missing: false, refusal: null, chargeId: expect.any(String) });
+    expect(await pendingOf(full)).toBe(0); // confirmed by the same statement
+    if (!admitted.missing) await repository.confirmCharges([admitted.chargeId!]);
+  });
+
+  it('admits exactly the cap when many requests of several accounts arrive together (duplicates queued)', async () => {
+    const accounts = await Promise.all([0, 1, 2].map(() => createAccount(t.db, { plan: 'free' })));
+
+    const results = await Promise.all(
+      Array.from({ length: 150 }, (_, i) => batcher.admit(requestFor(accounts[i % 3]), limits, 60_000)),
+    );
+
+    for (const [index, accountId] of accounts.entries()) {
+      const own = results.filter((_, i) => i % 3 === index);
+      expect(own.filter((result) => result.refusal === null)).toHaveLength(5);
+      expect(own.filter((result) => result.refusal === 'daily_cap_reached')).toHaveLength(45);
+      expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 5, day_reserved: 0, admissions: 5 });
+    }
+    for (const result of results) if (result.chargeId) batcher.confirm(result.chargeId);
+    await batcher.drain();
+    expect(Number((await t.db.query(`SELECT count(*) AS n FROM billing_pending_charges`))[0].n)).toBe(0);
+  });
+});
