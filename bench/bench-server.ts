@@ -13,8 +13,10 @@ export interface BenchServerReady {
 
 /**
  * The service under test, in its own process so the load generator does not share its event loop. Creates
- * BENCH_ACCOUNTS accounts on BENCH_PLAN, each with a key: the load is spread over them, as real traffic is
- * spread over customers, so no single account's rate limit refuses the benchmark's requests.
+ * BENCH_ACCOUNTS accounts, each with a key, on BENCH_PLAN (a comma-separated list gives a mix, assigned
+ * round-robin): the load is spread over them, as real traffic is spread over customers, so no single
+ * account's rate limit refuses the benchmark's requests. The demo data is seeded only into an empty database
+ * (a database that already holds the benchmark's dataset is left as it is).
  */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment({ ...process.env, LOG_LEVEL: 'error', DEMO_SEED: 'false' });
@@ -22,12 +24,12 @@ async function main(): Promise<void> {
   await app.get(DemoSeedService).seedIfEmpty();
   const db = app.get(DataSource);
   const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
-  const plan = process.env.BENCH_PLAN ?? 'enterprise';
+  const plans = (process.env.BENCH_PLAN ?? 'enterprise').split(',');
   const apiKeys: string[] = [];
   for (let i = 0; i < accounts; i++) {
     const [{ id }] = await db.query(`INSERT INTO accounts (email, plan) VALUES ($1, $2) RETURNING id`, [
       `bench-${i}-${Date.now()}@example.com`,
-      plan,
+      plans[i % plans.length],
     ]);
     apiKeys.push((await app.get(ApiKeysService).create(id, { name: 'bench' })).key);
   }
