@@ -3,26 +3,37 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { AppConfig } from '../src/config/app-config';
 import { startBenchDatabase } from './bench-database';
 import { buildDataset, DATASET_SIZES } from './dataset';
+import { httpBenchRows, runHttpBench } from './http.bench';
 import { benchStatsQueries, WindowClassResult } from './stats-queries';
 
 /**
  * `npm run bench [-- --size small|full]`: builds a referral program's history in a scratch PostgreSQL
- * (full: 10M clicks, 1M referrals, 200 campaigns over 400 days), then measures in the same run the stats
- * query per window class beside a plain COUNT, prints a table and writes bench/results/latest.json.
+ * (full: 10M clicks, 1M referrals, 200 campaigns over 400 days), then measures in the same run
+ *   1. the stats query per window class beside a plain COUNT of the same window,
+ *   2. HTTP throughput and latency at 50 connections over many keys of mixed plans: a bare Fastify route,
+ *      the stats endpoint unmetered and fully metered, with the ratios,
+ *   3. the service's peak RSS,
+ * prints the tables and writes bench/results/latest.json. `small` is for CI: it keeps the benchmark working.
  */
+const HTTP_SETTINGS = {
+  small: { seconds: 3, rounds: 2, connections: 50, keys: 200 },
+  full: { seconds: 5, rounds: 3, connections: 50, keys: 1000 },
+} as const;
 async function main(): Promise<void> {
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' } } });
+  // --http defaults to --size; `--size small --http full` measures HTTP in full without the long data load
+  // (the stats endpoint reads rollups, so its cost does not depend on the data size).
+  const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' }, http: { type: 'string' } } });
   const sizeName = values.size as keyof typeof DATASET_SIZES;
+  const httpSize = (values.http ?? sizeName) as keyof typeof HTTP_SETTINGS;
   const size = DATASET_SIZES[sizeName];
-  if (!size) throw new Error(`--size must be one of ${Object.keys(DATASET_SIZES).join(', ')}`);
-  Logger.overrideLogger(['fatal', 'error', 'warn', 'log']);
-  const log = (line: string) => Logger.log(line, 'Bench');
+  if (!size || !HTTP_SETTINGS[httpSize]) throw new Error('--size and --http must each be small or full');
+  // Plain stdout: creating Nest contexts below resets Nest's logger to errors only.
+  const log = (line: string) => console.log(`[bench] ${line}`);
 
   const database = await startBenchDatabase();
   try {
@@ -39,14 +50,25 @@ async function main(): Promise<void> {
     log('Measuring the stats query per window class');
     const queries = await benchStatsQueries(database.url, size, sizeName === 'full' ? 300 : 100);
 
+    log('Measuring HTTP: bare Fastify, stats unmetered, stats metered');
+    const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], log });
+
     const result = {
       generatedAt: new Date().toISOString(),
       machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
       size: sizeName,
+      httpSize,
       dataset: { ...size, loadSeconds: Math.round(datasetSeconds) },
       statsQueries: queries,
+      http,
     };
     printQueries(queries);
+    console.log(`\nHTTP at ${http.options.connections} connections over ${http.options.keys} keys (medians of ${http.options.rounds} rounds):`);
+    console.table(httpBenchRows(http));
+    console.log(
+      `metered/unmetered x${http.ratios.meteredToUnmetered}, metered/bare x${http.ratios.meteredToBare}, ` +
+        `service peak RSS ${http.serviceRss.peakMb} MB`,
+    );
     await mkdir(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
     const file = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);

@@ -1,4 +1,3 @@
-import { Logger } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { DataSource } from 'typeorm';
 import { AppModule } from '../src/app.module';
@@ -111,7 +110,7 @@ export async function benchStatsQueries(url: string, size: DatasetSize, samples:
           rollupMs: percentiles(rollup),
           rawCountMs: percentiles(raw),
         });
-        Logger.log(`  ${windowClass.name}${withCampaign ? ', one campaign' : ''}: p95 ${percentiles(rollup).p95} ms`, 'Bench');
+        console.log(`[bench]   ${windowClass.name}${withCampaign ? ', one campaign' : ''}: p95 ${percentiles(rollup).p95} ms`);
       }
     }
     return results;
