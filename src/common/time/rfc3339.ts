@@ -13,7 +13,7 @@ const MICROS_PER_SECOND = 1_000_000n;
 const SECONDS_PER_DAY = 86_400n;
 /** 0001-01-01T00:00:00Z and 10000-01-01T00:00:00Z: the years RFC 3339 can write, in UTC. */
 export const MIN_EPOCH_MICROS = -62_135_596_800n * MICROS_PER_SECOND;
-const MAX_EPOCH_MICROS_EXCLUSIVE = 253_402_300_800n * MICROS_PER_SECOND;
+export const MAX_EPOCH_MICROS_EXCLUSIVE = 253_402_300_800n * MICROS_PER_SECOND;
 
 function isLeapYear(year: number): boolean {
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0;

@@ -55,4 +55,11 @@ describe('splitWindow', () => {
       to: iso('2026-10-01T10:00:00Z'),
     });
   });
+
+  it('names bounds rounded past year 9999 as infinity (found by the fuzz test)', () => {
+    const parts = splitWindow(at('9999-12-31T23:59:59.999999Z'), null);
+
+    expect(parts.rawHead).toEqual({ from: '9999-12-31T23:59:59.999999Z', to: 'infinity' });
+    expect(JSON.stringify(parts)).not.toMatch(/10000|\+0/);
+  });
 });

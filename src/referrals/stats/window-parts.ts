@@ -1,4 +1,4 @@
-import { formatEpochMicros } from '../../common/time/rfc3339';
+import { formatEpochMicros, MAX_EPOCH_MICROS_EXCLUSIVE } from '../../common/time/rfc3339';
 
 const MICROS_PER_HOUR = 3_600_000_000n;
 const MICROS_PER_DAY = 24n * MICROS_PER_HOUR;
@@ -37,7 +37,15 @@ function ceilTo(micros: bigint, unit: bigint): bigint {
   return floor === micros ? micros : floor + unit;
 }
 
-const literal = (micros: bigint | null, infinity: string) => (micros === null ? infinity : formatEpochMicros(micros));
+/**
+ * A bound as a literal. Rounding a bound up to the next hour or day can step past year 9999 (from
+ * 9999-12-31T23:59:59Z), which no timestamp literal can name: that bound is infinity, which counts the same.
+ */
+function literal(micros: bigint | null, infinity: string): string {
+  if (micros === null) return infinity;
+  if (micros >= MAX_EPOCH_MICROS_EXCLUSIVE) return 'infinity';
+  return formatEpochMicros(micros);
+}
 
 /** `from`/`to` in epoch microseconds; null is unbounded. The caller guarantees from < to. */
 export function splitWindow(from: bigint | null, to: bigint | null): WindowParts {
