@@ -149,9 +149,12 @@ describe('GET /docs-json', () => {
       expect(operation.description).toContain('#### Code samples');
     }
     const [curl, fetch] = statsOperation()['x-codeSamples'];
+    // The sample uses the parameters' own examples (the dates move with today, so the sample selects data).
+    const example = (name: string) =>
+      String(statsOperation().parameters.find((parameter: any) => parameter.name === name).schema.example).replace(/\+/g, '%2B');
     expect(curl.source).toBe(
       'curl -s "http://localhost:3000/api/v1/admin/referrals/stats' +
-        '?from=2026-10-01T00:00:00Z&to=2026-11-01T00:00:00%2B05:30&campaign=spring_launch" \\\n' +
+        `?from=${example('from')}&to=${example('to')}&campaign=${example('campaign')}" \\\n` +
         '  -H "x-api-key: $CRAWLORA_API_KEY"',
     );
     expect(fetch.source).toContain("headers: {\n    'x-api-key': process.env.CRAWLORA_API_KEY,\n  }");
