@@ -1,22 +1,12 @@
 import type { Page } from 'playwright-core';
+import { CONTRACT_EXAMPLE } from '../support/contract-example';
 import { Browser, launchChromium } from './support/chromium';
 import { RunningService, startService } from './support/service';
 
 const STATS = '#operations-Referrals-getReferralStats';
 
-/** The demo funnel (the contract's example), all of it inside the last two weeks. */
-const DEMO_FUNNEL = {
-  clicks: 42,
-  attributed_signups: 9,
-  qualified_referrals: 3,
-  review_required: 1,
-  rewarded_referrals: 2,
-  capped_referrals: 0,
-  rejected_referrals: 0,
-  signup_rate: 0.214,
-  qualification_rate: 0.333,
-  reward_rate: 0.222,
-};
+/** The demo funnel is the contract's example, all of it inside the last two weeks. */
+const DEMO_FUNNEL = CONTRACT_EXAMPLE;
 
 describe('Swagger UI at /docs, in Chromium', () => {
   let service: RunningService;

@@ -1,5 +1,6 @@
 import { DemoSeedService } from '../../src/demo/demo-seed.service';
 import { createAccountWithKey } from '../support/auth-fixtures';
+import { CONTRACT_EXAMPLE } from '../support/contract-example';
 import { FunnelFixtures } from '../support/funnel-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -16,20 +17,6 @@ const ZERO_FUNNEL = {
   signup_rate: 0,
   qualification_rate: 0,
   reward_rate: 0,
-};
-
-/** The contract's example response, all ten fields. */
-const CONTRACT_EXAMPLE = {
-  clicks: 42,
-  attributed_signups: 9,
-  qualified_referrals: 3,
-  review_required: 1,
-  rewarded_referrals: 2,
-  capped_referrals: 0,
-  rejected_referrals: 0,
-  signup_rate: 0.214,
-  qualification_rate: 0.333,
-  reward_rate: 0.222,
 };
 
 describe('GET /api/v1/admin/referrals/stats', () => {
