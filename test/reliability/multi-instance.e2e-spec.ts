@@ -94,8 +94,15 @@ describe.each([2, 3])('%i instances on one database under a mixed load', (instan
       ok: outcomes.filter((outcome) => outcome.status === 200).length,
       refused: outcomes.filter((outcome) => outcome.status === 429).length,
       ledgerCredits: Number((await db.query(`SELECT coalesce(sum(credits), 0) AS c FROM billing_ledger`))[0].c),
+      counterCredits: Number((await db.query(`SELECT coalesce(sum(day_used), 0) AS c FROM billing_counters`))[0].c),
+      credits2xx: outcomes.filter((outcome) => outcome.status === 200).reduce((total, outcome) => total + outcome.cost, 0),
     };
-    console.log(`mixed load: ${JSON.stringify(totals)}`);
+    console.log(
+      `mixed load: ${JSON.stringify(totals)}, ledger minus 2xx credits ${totals.ledgerCredits - totals.credits2xx}, ` +
+        `counters minus ledger ${totals.counterCredits - totals.ledgerCredits}`,
+    );
+    expect(totals.counterCredits).toBe(totals.ledgerCredits);
+    expect(totals.ledgerCredits).toBe(totals.credits2xx);
     expect(await ledgerDisagreements(db)).toEqual([]);
   });
 });

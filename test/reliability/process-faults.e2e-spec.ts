@@ -143,7 +143,8 @@ describe('the service process under faults', () => {
     const charged = [...(await ledgerIds())].filter((id) => !before.has(id));
     console.log(
       `SIGTERM: sent ${outcomes.length}, 2xx ${ok.length}, refused or reset unserved ${notServed.length}, ` +
-        `other ${other.length}, ledger rows ${charged.length}, exit ${code} after ${Date.now() - signalledAt} ms`,
+        `other ${other.length}, ledger rows ${charged.length}, ledger minus 2xx ${charged.length - ok.length}, ` +
+        `exit ${code} after ${Date.now() - signalledAt} ms`,
     );
     expect(code).toBe(0);
     expect(Date.now() - signalledAt).toBeLessThan(5000);
