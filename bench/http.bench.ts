@@ -36,17 +36,13 @@ export interface HttpMeasurement {
   errors: number;
 }
 
-export interface HttpTargetSummary {
+/**
+ * Rates and latencies are medians over the rounds; non2xx and errors are totals over them (warm-up excluded):
+ * a benchmark with refusals measures the wrong thing.
+ */
+export interface HttpTargetSummary extends HttpMeasurement {
   target: HttpBenchTarget;
   path: string;
-  /** Medians over the rounds. */
-  requestsPerSecond: number;
-  meanMs: number;
-  p50Ms: number;
-  p99Ms: number;
-  /** Totals over the rounds (warm-up excluded): a benchmark with refusals measures the wrong thing. */
-  non2xx: number;
-  errors: number;
   rounds: HttpMeasurement[];
 }
 

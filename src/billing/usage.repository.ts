@@ -1,16 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import type { CounterSnapshot } from './metering.types';
 
 /** An account's counters for the current UTC day and period, as of `now` (the database clock). */
-export interface CurrentUsage {
-  readonly now: Date;
-  readonly dayUsed: number;
-  readonly dayReserved: number;
-  readonly includedUsed: number;
-  readonly includedReserved: number;
-  readonly overageUsed: number;
-  readonly minuteCount: number;
+export interface CurrentUsage extends Omit<CounterSnapshot, 'minuteOldest'> {
   /** Unexpired, unreserved bonus credits, per expiry (soonest first). */
   readonly bonus: ReadonlyArray<{ expiresAt: Date; remaining: number }>;
 }
