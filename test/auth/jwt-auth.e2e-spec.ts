@@ -84,6 +84,34 @@ describe('GET /api/v1/admin/referrals/stats with an HS256 admin JWT', () => {
 
     await withToken(token).expect(403);
   });
+
+  it('answers concurrent requests of different accounts each with its own identity', async () => {
+    // Pro, not free: free's 5 requests a minute would turn most of the usage reads into 429s.
+    const proId = await createAccount(t.db, { plan: 'pro' });
+    const adminToken = hs256({ sub: adminId, exp: inOneHour() });
+    const proToken = hs256({ sub: proId, exp: inOneHour() });
+    const callers = Array.from({ length: 60 }, (_, i) => (i % 2 === 0 ? 'admin' : 'pro'));
+
+    const answers = await Promise.all(
+      callers.map(async (caller) => {
+        const token = caller === 'admin' ? adminToken : proToken;
+        const [stats, usage] = await Promise.all([
+          withToken(token),
+          t.http.get('/api/v1/account/usage').set('Authorization', `Bearer ${token}`),
+        ]);
+        return { caller, stats: stats.status, usageAccount: usage.body.data?.account_id, usageStatus: usage.status };
+      }),
+    );
+
+    for (const answer of answers) {
+      expect(answer).toEqual({
+        caller: answer.caller,
+        stats: answer.caller === 'admin' ? 200 : 403,
+        usageStatus: 200,
+        usageAccount: answer.caller === 'admin' ? adminId : proId,
+      });
+    }
+  });
 });
 
 describe('GET /api/v1/admin/referrals/stats with an RS256 admin JWT, issuer and audience', () => {

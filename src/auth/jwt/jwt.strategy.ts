@@ -19,8 +19,9 @@ interface AdminTokenClaims {
  * `sub` names the account; its plan is read from the database on every request, never from the token,
  * so a downgrade takes effect at once.
  *
- * JwtAuthenticator hands this instance to passport directly. The registration under 'jwt' in passport's
- * global registry is never looked up: every app in a process (tests start several) would overwrite it.
+ * JwtAuthenticator registers this instance on a passport Authenticator of its own and runs it by name, so
+ * passport derives a per-request object from it. The registration under 'jwt' in passport's global registry
+ * (made by PassportStrategy) is never looked up: every app in a process (tests start several) overwrites it.
  */
 @Injectable()
 export class JwtStrategy extends PassportStrategy(Strategy, 'jwt') {
