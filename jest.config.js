@@ -12,6 +12,7 @@ const ESM_ONLY = [
   'uint8array-extras',
   '@borewit',
   'load-esm',
+  'jose',
 ];
 
 const swc = {

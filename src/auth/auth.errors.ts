@@ -7,6 +7,7 @@ export enum AuthFailure {
   InvalidApiKey = 'invalid_api_key',
   RevokedApiKey = 'revoked_api_key',
   ExpiredApiKey = 'expired_api_key',
+  RotatedApiKey = 'rotated_api_key',
   InvalidToken = 'invalid_token',
   ExpiredToken = 'expired_token',
   PlanRequired = 'plan_required',
@@ -18,6 +19,7 @@ const MESSAGES: Record<AuthFailure, string> = {
   [AuthFailure.InvalidApiKey]: 'Invalid API key',
   [AuthFailure.RevokedApiKey]: 'API key revoked',
   [AuthFailure.ExpiredApiKey]: 'API key expired',
+  [AuthFailure.RotatedApiKey]: 'API key rotated: its overlap has ended, use the key that replaced it',
   [AuthFailure.InvalidToken]: 'Invalid token',
   [AuthFailure.ExpiredToken]: 'Token expired',
   [AuthFailure.PlanRequired]: 'Admin plan required',
@@ -34,6 +36,7 @@ function statusOf(failure: AuthFailure): HttpStatus {
     case AuthFailure.InvalidApiKey:
     case AuthFailure.RevokedApiKey:
     case AuthFailure.ExpiredApiKey:
+    case AuthFailure.RotatedApiKey:
     case AuthFailure.InvalidToken:
     case AuthFailure.ExpiredToken:
       return HttpStatus.UNAUTHORIZED;

@@ -2,7 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { parseArgs } from 'node:util';
 import { AccountsService } from '../accounts/accounts.service';
 import { Account } from '../accounts/entities/account.entity';
-import { ApiKey } from '../auth/api-keys/api-key.entity';
+import { apiKeyView as keyView } from '../auth/api-keys/api-key.view';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { mintJwt } from '../auth/jwt/jwt-minter';
 import { parseRfc3339 } from '../common/time/rfc3339';
@@ -21,6 +21,7 @@ export const USAGE = `Usage: npm run cli -- <command> [options]      (every comm
   keys:create --account ID [--name NAME] [--expires RFC3339]   prints the key once
   keys:list --account ID
   keys:revoke KEY_ID
+  keys:rotate KEY_ID [--overlap 24h]                           prints the new key once; the old one works until the overlap ends
   jwt:mint --account ID [--ttl 1h]                             signs with JWT_SECRET (development)
   stats:verify                                                 compares the stats rollups with the raw events
   stats:rebuild                                                recomputes the rollups from the raw events, then verifies
@@ -38,25 +39,12 @@ function accountView(account: Account) {
   };
 }
 
-function keyView(key: ApiKey) {
-  return {
-    id: key.id,
-    account_id: key.accountId,
-    name: key.name,
-    display_prefix: key.displayPrefix,
-    created_at: key.createdAt.toISOString(),
-    last_used_at: key.lastUsedAt?.toISOString() ?? null,
-    expires_at: key.expiresAt?.toISOString() ?? null,
-    revoked_at: key.revokedAt?.toISOString() ?? null,
-  };
-}
-
 /** `30s`, `15m`, `1h`, `7d`, or plain seconds. */
-export function parseTtlSeconds(text: string): number {
+export function parseTtlSeconds(text: string, minimum = 1): number {
   const match = /^(\d+)\s*([smhd]?)$/.exec(text.trim());
-  if (!match) throw new UsageError(`--ttl "${text}": use a number with s, m, h or d, such as 1h`);
+  if (!match) throw new UsageError(`"${text}": use a number with s, m, h or d, such as 1h`);
   const seconds = Number(match[1]) * { '': 1, s: 1, m: 60, h: 3600, d: 86_400 }[match[2] as '' | 's' | 'm' | 'h' | 'd'];
-  if (seconds < 1 || seconds > 30 * 86_400) throw new UsageError('--ttl must be between 1 second and 30 days');
+  if (seconds < minimum || seconds > 30 * 86_400) throw new UsageError(`"${text}" must be between ${minimum} seconds and 30 days`);
   return seconds;
 }
 
@@ -81,6 +69,7 @@ export async function runCommand(app: INestApplicationContext, argv: string[]): 
       name: { type: 'string' },
       expires: { type: 'string' },
       ttl: { type: 'string' },
+      overlap: { type: 'string' },
       repair: { type: 'boolean' },
     },
   });
@@ -113,6 +102,16 @@ export async function runCommand(app: INestApplicationContext, argv: string[]): 
     }
     case 'keys:revoke':
       return keyView(await apiKeys.revoke(required(positionals[0], 'KEY_ID')));
+    case 'keys:rotate': {
+      const overlapSeconds = values.overlap === undefined ? undefined : parseTtlSeconds(values.overlap, 0);
+      const { key, record, previous } = await apiKeys.rotate(required(positionals[0], 'KEY_ID'), { overlapSeconds });
+      return {
+        key,
+        ...keyView(record),
+        previous: keyView(previous),
+        note: 'This is the only time the key is shown. Store it now.',
+      };
+    }
     case 'jwt:mint': {
       const account = await accounts.getById(required(values.account, '--account'));
       const ttlSeconds = parseTtlSeconds(values.ttl ?? '1h');

@@ -13,45 +13,74 @@ export interface DatabaseConfig {
   readonly runMigrations: boolean;
 }
 
+export interface JwksConfig {
+  readonly url: string;
+  /** No JWKS fetch within this long of the previous attempt, whatever the tokens say. */
+  readonly cooldownMs: number;
+  /** Keys older than this are refreshed in the background (and still used meanwhile). */
+  readonly cacheMaxAgeMs: number;
+  readonly timeoutMs: number;
+}
+
 export interface JwtConfig {
-  /** The HS* secret or the RS/ES/PS public key, matching `algorithms`. */
-  readonly verificationKey: string;
+  /** The HS* secret or the RS/ES/PS public key, matching `algorithms`; undefined with a JWKS. */
+  readonly verificationKey?: string;
+  /** Set when the keys come from an identity provider's JWKS (JWT_JWKS_URL). */
+  readonly jwks?: JwksConfig;
   /** Pinned: a token signed with any other algorithm (or `none`) is refused. */
   readonly algorithms: readonly Algorithm[];
   readonly issuer?: string;
   readonly audience?: string;
+  /** The claim naming the account (`sub` unless JWT_ACCOUNT_CLAIM says otherwise). */
+  readonly accountClaim: string;
   /** Present only with an HS* secret: what `npm run cli -- jwt:mint` signs with. */
   readonly signingSecret?: string;
 }
 
 export interface AuthConfig {
-  /** Undefined when neither JWT_SECRET nor JWT_PUBLIC_KEY is set: bearer tokens are then always refused. */
+  /** Undefined when none of JWT_SECRET, JWT_PUBLIC_KEY, JWT_JWKS_URL is set: bearer tokens are then always refused. */
   readonly jwt?: JwtConfig;
   readonly apiKeyCacheTtlMs: number;
+  readonly maxLiveApiKeysPerAccount: number;
   readonly failuresPerMinute: number;
 }
 
-/** HS* with a shared secret, or asymmetric algorithms with a public key; never a mix (algorithm confusion). */
+/**
+ * HS* with a shared secret, or asymmetric algorithms with a public key or a JWKS; never a mix (algorithm
+ * confusion). A JWKS also requires JWT_ISSUER and JWT_AUDIENCE: an identity provider signs tokens for many
+ * applications with the same keys, and only `iss` + `aud` say a token was issued for this API.
+ */
 function jwtConfigFrom(env: EnvironmentVariables): JwtConfig | undefined {
-  if (env.JWT_SECRET && env.JWT_PUBLIC_KEY) {
-    throw new ConfigValidationError(['JWT_SECRET and JWT_PUBLIC_KEY: set one, not both']);
-  }
-  if (!env.JWT_SECRET && !env.JWT_PUBLIC_KEY) return undefined;
+  const sources = (['JWT_SECRET', 'JWT_PUBLIC_KEY', 'JWT_JWKS_URL'] as const).filter((name) => env[name]);
+  if (sources.length > 1) throw new ConfigValidationError([`${sources.join(' and ')}: set one, not several`]);
+  if (sources.length === 0) return undefined;
   const symmetric = Boolean(env.JWT_SECRET);
+  const source = symmetric ? 'JWT_SECRET (HS* only)' : `${sources[0]} (RS*, ES*, PS* only)`;
   const algorithms = (env.JWT_ALGORITHMS?.split(',') ?? (symmetric ? ['HS256'] : ['RS256', 'ES256'])) as Algorithm[];
   const mismatched = algorithms.filter((algorithm) => algorithm.startsWith('HS') !== symmetric);
   if (mismatched.length > 0) {
+    throw new ConfigValidationError([`JWT_ALGORITHMS=${env.JWT_ALGORITHMS}: ${mismatched.join(', ')} cannot be used with ${source}`]);
+  }
+  if (env.JWT_JWKS_URL && (!env.JWT_ISSUER || !env.JWT_AUDIENCE)) {
     throw new ConfigValidationError([
-      `JWT_ALGORITHMS=${env.JWT_ALGORITHMS}: ${mismatched.join(', ')} cannot be used with ` +
-        (symmetric ? 'JWT_SECRET (HS* only)' : 'JWT_PUBLIC_KEY (RS*, ES*, PS* only)'),
+      'JWT_JWKS_URL needs JWT_ISSUER and JWT_AUDIENCE: without them any token the identity provider signs for any application would be accepted',
     ]);
   }
   return {
     // A PEM squeezed into one env line carries literal "\n"s; the secret is taken byte for byte.
-    verificationKey: env.JWT_SECRET ?? env.JWT_PUBLIC_KEY!.replace(/\\n/g, '\n'),
+    verificationKey: env.JWT_SECRET ?? env.JWT_PUBLIC_KEY?.replace(/\\n/g, '\n'),
+    jwks: env.JWT_JWKS_URL
+      ? {
+          url: env.JWT_JWKS_URL,
+          cooldownMs: env.JWT_JWKS_COOLDOWN_MS,
+          cacheMaxAgeMs: env.JWT_JWKS_CACHE_MAX_AGE_MS,
+          timeoutMs: env.JWT_JWKS_TIMEOUT_MS,
+        }
+      : undefined,
     algorithms,
     issuer: env.JWT_ISSUER,
     audience: env.JWT_AUDIENCE,
+    accountClaim: env.JWT_ACCOUNT_CLAIM,
     signingSecret: env.JWT_SECRET,
   };
 }
@@ -135,6 +164,7 @@ export class AppConfig {
     this.auth = {
       jwt: jwtConfigFrom(env),
       apiKeyCacheTtlMs: env.API_KEY_CACHE_TTL_MS,
+      maxLiveApiKeysPerAccount: env.API_KEY_MAX_LIVE_PER_ACCOUNT,
       failuresPerMinute: env.AUTH_FAILURES_PER_MINUTE,
     };
     this.referrals = referralConfigFrom(env);

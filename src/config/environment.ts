@@ -143,6 +143,42 @@ export class EnvironmentVariables {
   })
   JWT_ALGORITHMS?: string;
 
+  /**
+   * JWKS of the identity provider that signs admin JWTs (Keycloak, Auth0, Cognito…), instead of JWT_SECRET or
+   * JWT_PUBLIC_KEY. https, or http on a loopback address only (a JWKS fetched in clear could be forged).
+   */
+  @IsOptional()
+  @Matches(/^(https:\/\/[^\s/?#]+|http:\/\/(127\.\d+\.\d+\.\d+|localhost|\[::1\])(:\d+)?)([/?#]\S*)?$/, {
+    message: 'JWT_JWKS_URL must be an https:// URL (http:// only on localhost / 127.0.0.1 / [::1])',
+  })
+  JWT_JWKS_URL?: string;
+
+  /** After a JWKS fetch (successful or not), no other fetch for this long: bounds the fetches a flood of unknown kids causes. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  JWT_JWKS_COOLDOWN_MS = 30_000;
+
+  /** How long fetched keys count as current; older, they are refreshed in the background while still used. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(86_400_000)
+  JWT_JWKS_CACHE_MAX_AGE_MS = 600_000;
+
+  /** Upper bound on one JWKS fetch. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  JWT_JWKS_TIMEOUT_MS = 5000;
+
+  /** The claim that holds the Crawlora account id (`sub` by default; an IdP may put it in a custom claim). */
+  @IsString()
+  @Matches(/^\S{1,200}$/, { message: 'JWT_ACCOUNT_CLAIM must be a claim name of 1 to 200 visible characters' })
+  JWT_ACCOUNT_CLAIM = 'sub';
+
   /** Required `iss` of admin JWTs, when set. */
   @IsOptional()
   @IsString()
@@ -159,6 +195,13 @@ export class EnvironmentVariables {
   @Min(0)
   @Max(60_000)
   API_KEY_CACHE_TTL_MS = 5000;
+
+  /** Live (usable, not revoked, not rotated) API keys an account may hold; creating one more answers 409. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1)
+  @Max(1_000)
+  API_KEY_MAX_LIVE_PER_ACCOUNT = 20;
 
   /** Failed authentications allowed per client IP in any 60 s; beyond that the IP gets 429 for a while. */
   @Transform(toInteger)

@@ -9,6 +9,7 @@ import { ReferralLifecycle1764300000000 } from './migrations/1764300000000-refer
 import { ReferralStatsRollups1764400000000 } from './migrations/1764400000000-referral-stats-rollups';
 import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-credits';
 import { BillingPendingCharges1764600000000 } from './migrations/1764600000000-billing-pending-charges';
+import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
@@ -23,4 +24,5 @@ export const MIGRATIONS = [
   ReferralStatsRollups1764400000000,
   BonusCredits1764500000000,
   BillingPendingCharges1764600000000,
+  ApiKeyManagement1764760000000,
 ];

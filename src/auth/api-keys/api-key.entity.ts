@@ -29,4 +29,16 @@ export class ApiKey {
 
   @Column({ name: 'revoked_at', type: 'timestamptz', nullable: true })
   revokedAt: Date | null;
+
+  /** The key this one replaced, when it was issued by a rotation. */
+  @Column({ name: 'rotated_from_id', type: 'uuid', nullable: true })
+  rotatedFromId: string | null;
+
+  /** When this key was rotated (replaced by the key whose rotated_from_id is this one). */
+  @Column({ name: 'rotated_at', type: 'timestamptz', nullable: true })
+  rotatedAt: Date | null;
+
+  /** A rotated key keeps working until then (the overlap), then answers 401 rotated_api_key. */
+  @Column({ name: 'rotation_ends_at', type: 'timestamptz', nullable: true })
+  rotationEndsAt: Date | null;
 }

@@ -1,20 +1,53 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { userInfo } from 'node:os';
 import { ApiException } from '../../common/http/api.exception';
 import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import { AuthException, AuthFailure } from '../auth.errors';
 import type { Principal } from '../principal';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-format';
-import { ApiKey } from './api-key.entity';
-import { ApiKeyCredential, ApiKeysRepository } from './api-keys.repository';
+import {
+  ApiKeyCredential,
+  ApiKeyRecord,
+  ApiKeysRepository,
+  ApiKeysTransaction,
+  KeyChangeActor,
+  KeyChangeEvent,
+  KeyChangeEventFilter,
+} from './api-keys.repository';
 
 const LAST_USED_RESOLUTION_MS = 60_000;
 const MAX_CACHED_KEYS = 10_000;
 
+/** How long a rotated key keeps working when the caller does not say: a day, time enough for any deploy. */
+export const DEFAULT_ROTATION_OVERLAP_SECONDS = 86_400;
+/** The longest overlap: a leaked key being rotated must not stay valid for long. */
+export const MAX_ROTATION_OVERLAP_SECONDS = 7 * 86_400;
+
 export interface CreatedApiKey {
   /** The only time the key exists outside its owner's hands. */
   key: string;
-  record: ApiKey;
+  record: ApiKeyRecord;
+}
+
+export interface RotatedApiKey extends CreatedApiKey {
+  /** The key that was rotated, now with its rotated_at, rotation_ends_at and rotated_to_id. */
+  previous: ApiKeyRecord;
+}
+
+/** Changes made from the command line: no HTTP request, the operating-system user as the credential. */
+export function cliActor(): KeyChangeActor {
+  let user: string | null = null;
+  try {
+    user = userInfo().username;
+  } catch {
+    // A container user without a passwd entry: the change is still audited, as an anonymous CLI user.
+  }
+  return { kind: 'cli', credentialId: user, accountId: null, ip: null, userAgent: 'crawlora-cli', requestId: null };
+}
+
+function notFound(keyId: string): ApiException {
+  return new ApiException(HttpStatus.NOT_FOUND, `No API key with id ${keyId}`);
 }
 
 @Injectable()
@@ -30,29 +63,114 @@ export class ApiKeysService {
     private readonly config: AppConfig,
   ) {}
 
-  async create(accountId: string, options: { name?: string; expiresAt?: Date | null } = {}): Promise<CreatedApiKey> {
-    if (options.expiresAt && options.expiresAt.getTime() <= Date.now()) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'expires must be in the future');
-    }
+  /**
+   * Issues a key for the account, unless it already has the maximum number of live keys (409). The count and
+   * the insert run under a lock on the account row, so concurrent creates on any instance cannot overshoot.
+   */
+  async create(
+    accountId: string,
+    options: { name?: string; expiresAt?: Date | null } = {},
+    actor: KeyChangeActor = cliActor(),
+  ): Promise<CreatedApiKey> {
+    this.assertFuture(options.expiresAt);
     const generated = generateApiKey();
-    const record = await this.repository.insert({
-      accountId,
-      name: options.name ?? 'default',
-      hash: generated.hash,
-      displayPrefix: generated.displayPrefix,
-      expiresAt: options.expiresAt ?? null,
+    const record = await this.repository.transaction(async (tx) => {
+      if (!isUuid(accountId) || !(await tx.lockAccount(accountId))) {
+        throw new ApiException(HttpStatus.NOT_FOUND, `No account with id ${accountId}`);
+      }
+      const limit = this.config.auth.maxLiveApiKeysPerAccount;
+      const live = await tx.countLiveKeys(accountId);
+      if (live >= limit) {
+        throw new ApiException(
+          HttpStatus.CONFLICT,
+          `API key limit reached: an account may hold ${limit} live keys; revoke one first`,
+          { reason: 'api_key_limit_reached', limit, live },
+        );
+      }
+      const created = await tx.insertKey({
+        accountId,
+        name: options.name ?? 'default',
+        hash: generated.hash,
+        displayPrefix: generated.displayPrefix,
+        expiresAt: options.expiresAt ?? null,
+      });
+      await tx.recordEvent(created, 'created', actor, { name: created.name, expires_at: created.expiresAt });
+      return created;
     });
     return { key: generated.key, record };
   }
 
-  list(accountId: string): Promise<ApiKey[]> {
+  list(accountId: string): Promise<ApiKeyRecord[]> {
     return this.repository.listByAccount(accountId);
   }
 
-  async revoke(keyId: string): Promise<ApiKey> {
-    const revoked = isUuid(keyId) ? await this.repository.revoke(keyId) : null;
-    if (!revoked) throw new ApiException(HttpStatus.NOT_FOUND, `No API key with id ${keyId}`);
+  /**
+   * Replaces a key with a new one (same name). The old key keeps working for `overlapSeconds`, then answers
+   * 401 rotated_api_key. Without `expiresAt`, the new key gets the old key's lifetime (if it had one) from
+   * now. `ownerAccountId` limits the change to that account's keys; any other key is "not found".
+   */
+  async rotate(
+    keyId: string,
+    options: { overlapSeconds?: number; expiresAt?: Date | null },
+    actor: KeyChangeActor = cliActor(),
+    ownerAccountId?: string,
+  ): Promise<RotatedApiKey> {
+    this.assertFuture(options.expiresAt);
+    const overlapSeconds = options.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS;
+    if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_ROTATION_OVERLAP_SECONDS) {
+      throw ApiException.validation('Invalid request body', [
+        { field: 'overlap_seconds', message: `overlap_seconds must be an integer from 0 to ${MAX_ROTATION_OVERLAP_SECONDS}` },
+      ]);
+    }
+    const generated = generateApiKey();
+    const result = await this.repository.transaction(async (tx) => {
+      const old = await this.lockOwnKey(tx, keyId, ownerAccountId);
+      this.assertRotatable(old);
+      const expiresAt =
+        options.expiresAt !== undefined
+          ? options.expiresAt
+          : old.expiresAt
+            ? new Date(Date.now() + (old.expiresAt.getTime() - old.createdAt.getTime()))
+            : null;
+      const created = await tx.insertKey({
+        accountId: old.accountId,
+        name: old.name,
+        hash: generated.hash,
+        displayPrefix: generated.displayPrefix,
+        expiresAt,
+        rotatedFromId: old.id,
+      });
+      await tx.markRotated(old.id, overlapSeconds);
+      const previous = (await tx.findKey(old.id))!;
+      await tx.recordEvent(previous, 'rotated', actor, {
+        rotated_to_id: created.id,
+        overlap_seconds: overlapSeconds,
+        rotation_ends_at: previous.rotationEndsAt,
+      });
+      await tx.recordEvent(created, 'created', actor, {
+        name: created.name,
+        expires_at: created.expiresAt,
+        rotated_from_id: old.id,
+      });
+      return { record: created, previous };
+    });
+    this.forget(keyId);
+    return { key: generated.key, ...result };
+  }
+
+  /** Revokes at once (every instance within API_KEY_CACHE_TTL_MS). A repeat keeps the first time, unaudited. */
+  async revoke(keyId: string, actor: KeyChangeActor = cliActor(), ownerAccountId?: string): Promise<ApiKeyRecord> {
+    const revoked = await this.repository.transaction(async (tx) => {
+      const key = await this.lockOwnKey(tx, keyId, ownerAccountId);
+      if (await tx.revoke(key.id)) await tx.recordEvent(key, 'revoked', actor);
+      return (await tx.findKey(key.id))!;
+    });
+    this.forget(keyId);
     return revoked;
+  }
+
+  auditTrail(filter: KeyChangeEventFilter): Promise<KeyChangeEvent[]> {
+    return this.repository.listEvents(filter);
   }
 
   /** Resolves a presented key to its principal, or throws the AuthException that says why not. */
@@ -64,8 +182,10 @@ export class ApiKeysService {
     const credential = await this.lookUp(hash);
     if (!credential) throw new AuthException(AuthFailure.InvalidApiKey);
     if (credential.revokedAt) throw new AuthException(AuthFailure.RevokedApiKey);
-    if (credential.expiresAt && credential.expiresAt.getTime() <= Date.now()) {
-      throw new AuthException(AuthFailure.ExpiredApiKey);
+    const now = Date.now();
+    if (credential.expiresAt && credential.expiresAt.getTime() <= now) throw new AuthException(AuthFailure.ExpiredApiKey);
+    if (credential.rotationEndsAt && credential.rotationEndsAt.getTime() <= now) {
+      throw new AuthException(AuthFailure.RotatedApiKey);
     }
 
     this.recordUse(credential.keyId);
@@ -75,6 +195,41 @@ export class ApiKeysService {
       overageEnabled: credential.overageEnabled,
       credential: { kind: 'api_key', id: credential.keyId },
     };
+  }
+
+  private assertFuture(expiresAt: Date | null | undefined): void {
+    if (expiresAt && expiresAt.getTime() <= Date.now()) {
+      throw ApiException.validation('Invalid request body', [{ field: 'expires_at', message: 'expires_at must be in the future' }]);
+    }
+  }
+
+  /** The locked key; "not found" both for an unknown id and for another account's key (no existence leak). */
+  private async lockOwnKey(tx: ApiKeysTransaction, keyId: string, ownerAccountId?: string): Promise<ApiKeyRecord> {
+    const key = isUuid(keyId) ? await tx.lockKey(keyId) : null;
+    if (!key || (ownerAccountId !== undefined && key.accountId !== ownerAccountId)) throw notFound(keyId);
+    return key;
+  }
+
+  private assertRotatable(key: ApiKeyRecord): void {
+    if (key.revokedAt) {
+      throw new ApiException(HttpStatus.CONFLICT, 'A revoked API key cannot be rotated', { reason: 'api_key_revoked' });
+    }
+    if (key.rotatedAt) {
+      throw new ApiException(HttpStatus.CONFLICT, 'This API key was already rotated; rotate its replacement instead', {
+        reason: 'api_key_rotated',
+        rotated_to_id: key.rotatedToId,
+      });
+    }
+    if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
+      throw new ApiException(HttpStatus.CONFLICT, 'An expired API key cannot be rotated; create a new one', {
+        reason: 'api_key_expired',
+      });
+    }
+  }
+
+  /** This instance sees its own changes at once; the others within the cache TTL. */
+  private forget(keyId: string): void {
+    for (const [hash, entry] of this.verified) if (entry.credential.keyId === keyId) this.verified.delete(hash);
   }
 
   private async lookUp(hash: Buffer): Promise<ApiKeyCredential | null> {

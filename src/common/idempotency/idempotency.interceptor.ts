@@ -2,11 +2,14 @@ import { CallHandler, ExecutionContext, HttpStatus, Injectable, NestInterceptor 
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, defer, from, mergeMap, Observable, of } from 'rxjs';
+import { Reflector } from '@nestjs/core';
 import { ApiException } from '../http/api.exception';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';
 export const IDEMPOTENT_REPLAY_HEADER = 'idempotent-replayed';
+/** Metadata of @Idempotent({ secretFields }): response fields never stored for replays. */
+export const IDEMPOTENT_SECRET_FIELDS = 'idempotency:secret-fields';
 const WELL_FORMED_KEY = /^[\x21-\x7e]{1,255}$/;
 
 declare module 'fastify' {
@@ -25,7 +28,17 @@ declare module 'fastify' {
  */
 @Injectable()
 export class IdempotencyInterceptor implements NestInterceptor {
-  constructor(private readonly repository: IdempotencyRepository) {}
+  constructor(
+    private readonly repository: IdempotencyRepository,
+    private readonly reflector: Reflector,
+  ) {}
+
+  /** The response as stored for replays: without the route's secret fields (see IdempotentOptions). */
+  private storable(context: ExecutionContext, data: unknown): unknown {
+    const secretFields = this.reflector.get<string[] | undefined>(IDEMPOTENT_SECRET_FIELDS, context.getHandler()) ?? [];
+    if (secretFields.length === 0 || typeof data !== 'object' || data === null) return data;
+    return { ...data, ...Object.fromEntries(secretFields.map((field) => [field, null])) };
+  }
 
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.switchToHttp().getRequest<FastifyRequest>();
@@ -51,7 +64,7 @@ export class IdempotencyInterceptor implements NestInterceptor {
           case 'new':
             return next.handle().pipe(
               mergeMap(async (data: unknown) => {
-                await this.repository.complete(accountId, key, reply.statusCode, data);
+                await this.repository.complete(accountId, key, reply.statusCode, this.storable(context, data));
                 return data;
               }),
               catchError((error: unknown) =>

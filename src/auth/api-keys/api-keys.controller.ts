@@ -1,0 +1,168 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import type { FastifyRequest } from 'fastify';
+import { AccountIdParams } from '../../billing/dto/account-id.params';
+import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
+import { Auth } from '../auth.decorator';
+import { CurrentPrincipal, type Principal } from '../principal';
+import { actorOf, ApiKeyManagementService } from './api-key-management.service';
+import { CreateApiKeyDto, KeyAuditQueryDto, KeyIdParams, RotateApiKeyDto } from './dto/api-key.requests';
+import {
+  ApiKeyDoc,
+  ApiKeyListDoc,
+  CreatedApiKeyDoc,
+  KeyChangeEventPageDoc,
+  RotatedApiKeyDoc,
+} from './dto/api-key.responses';
+
+const SHOWN_ONCE =
+  'The response carries the key itself in `key`, this once: store it now. Idempotent with `Idempotency-Key` ' +
+  '(a replay answers the same key record with `key: null`, since the secret is never stored).';
+const FREE =
+  '**Not metered**: free, and not counted against the plan rate limit, so a leaked key can always be rotated ' +
+  'or revoked, even by an account out of credits or at its limit.';
+const COMMON_ERRORS = [HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR] as const;
+
+/** An admin (console backend) manages any account's keys. Every change is audited. */
+@ApiTags('API keys')
+@Controller()
+@Auth({ plan: 'admin' })
+export class AdminApiKeysController {
+  constructor(private readonly management: ApiKeyManagementService) {}
+
+  @Post('admin/accounts/:id/keys')
+  @HttpCode(HttpStatus.CREATED)
+  @Idempotent({ secretFields: ['key'] })
+  @ApiOperation({
+    operationId: 'createAccountKeyAsAdmin',
+    summary: "Create a key for any account (admin)",
+    description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` when the account already holds API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  create(@Param() params: AccountIdParams, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.create(params.id, body ?? {}, actorOf(principal, request));
+  }
+
+  @Get('admin/accounts/:id/keys')
+  @ApiOperation({
+    operationId: 'listAccountKeysAsAdmin',
+    summary: "List any account's keys (admin)",
+    description: `Every key with its status, last use, expiry, revocation and rotation links; never a secret. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(ApiKeyListDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
+  list(@Param() params: AccountIdParams) {
+    return this.management.list(params.id);
+  }
+
+  @Post('admin/keys/:id/rotate')
+  @HttpCode(HttpStatus.CREATED)
+  @Idempotent({ secretFields: ['key'] })
+  @ApiOperation({
+    operationId: 'rotateKeyAsAdmin',
+    summary: 'Rotate any key (admin)',
+    description:
+      `Issues a replacement (same name, same account) and keeps the old key working for \`overlap_seconds\` ` +
+      `(default 86400, at most 604800); after that the old key answers 401 \`rotated_api_key\`. ${SHOWN_ONCE} ` +
+      `409 for a revoked, expired or already rotated key. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.rotate(params.id, body ?? {}, actorOf(principal, request));
+  }
+
+  @Delete('admin/keys/:id')
+  @ApiOperation({
+    operationId: 'revokeKeyAsAdmin',
+    summary: 'Revoke any key now (admin)',
+    description:
+      'The key answers 401 `revoked_api_key` on every instance within API_KEY_CACHE_TTL_MS (5 s). Repeating ' +
+      `it answers the same record and changes nothing. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(ApiKeyDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
+  revoke(@Param() params: KeyIdParams, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.revoke(params.id, actorOf(principal, request));
+  }
+
+  @Get('admin/keys/audit')
+  @ApiOperation({
+    operationId: 'listKeyAuditEventsAsAdmin',
+    summary: 'Audit trail of key changes (admin)',
+    description:
+      'Every creation, rotation and revocation, by anyone (admin, the account itself, the CLI): who (credential ' +
+      `and account), when, which key, from where (IP, user agent, request id). Newest first. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(KeyChangeEventPageDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
+  audit(@Query() query: KeyAuditQueryDto) {
+    return this.management.auditTrail(query);
+  }
+}
+
+/** Any plan manages its own keys; another account's key id is "not found". */
+@ApiTags('API keys')
+@Controller('account/keys')
+@Auth()
+export class AccountApiKeysController {
+  constructor(private readonly management: ApiKeyManagementService) {}
+
+  @Get()
+  @ApiOperation({
+    operationId: 'listOwnKeys',
+    summary: "List the caller's keys",
+    description: `Every key of the calling account; never a secret. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(ApiKeyListDoc)
+  @ApiErrorResponses(...COMMON_ERRORS)
+  list(@CurrentPrincipal() principal: Principal) {
+    return this.management.list(principal.accountId);
+  }
+
+  @Post()
+  @HttpCode(HttpStatus.CREATED)
+  @Idempotent({ secretFields: ['key'] })
+  @ApiOperation({
+    operationId: 'createOwnKey',
+    summary: 'Create a key for the caller',
+    description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` at API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.create(principal.accountId, body ?? {}, actorOf(principal, request));
+  }
+
+  @Post(':id/rotate')
+  @HttpCode(HttpStatus.CREATED)
+  @Idempotent({ secretFields: ['key'] })
+  @ApiOperation({
+    operationId: 'rotateOwnKey',
+    summary: "Rotate one of the caller's keys",
+    description:
+      'As the admin rotation, for the caller\'s own keys only (another account\'s key id answers 404). ' +
+      `The key making the call may rotate itself. ${SHOWN_ONCE} ${FREE}`,
+  })
+  @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.rotate(params.id, body ?? {}, actorOf(principal, request), principal.accountId);
+  }
+
+  @Delete(':id')
+  @ApiOperation({
+    operationId: 'revokeOwnKey',
+    summary: "Revoke one of the caller's keys now",
+    description:
+      "The caller's own keys only (another account's key id answers 404). A key may revoke itself: the next " +
+      `request with it answers 401. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(ApiKeyDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
+  revoke(@Param() params: KeyIdParams, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+    return this.management.revoke(params.id, actorOf(principal, request), principal.accountId);
+  }
+}
