@@ -6,7 +6,7 @@ describe('AppConfig.fromEnvironment', () => {
     const config = AppConfig.fromEnvironment({});
 
     expect(config.http).toEqual({ host: '0.0.0.0', port: 3000, shutdownGraceMs: 10_000, trustProxy: false, bodyLimitBytes: 65_536, corsOrigins: [] });
-    expect(config.auth).toEqual({ jwt: undefined, apiKeyCacheTtlMs: 5000, failuresPerMinute: 30 });
+    expect(config.auth).toEqual({ jwt: undefined, apiKeyCacheTtlMs: 5000, failuresPerMinute: 30, maxLiveApiKeysPerAccount: 20 });
     expect(config.database.url).toBeUndefined();
     expect(config.demoSeed).toBe(true);
   });
@@ -51,5 +51,40 @@ describe('JWT configuration', () => {
   it('refuses a short secret without echoing it', () => {
     expect(() => AppConfig.fromEnvironment({ JWT_SECRET: 'short-secret' })).toThrow(/JWT_SECRET=\(hidden\)/);
     expect(() => AppConfig.fromEnvironment({ JWT_SECRET: 'short-secret' })).not.toThrow(/short-secret/);
+  });
+});
+
+describe('JWT configuration with an identity provider JWKS (JWT_JWKS_URL)', () => {
+  const jwks = {
+    JWT_JWKS_URL: 'https://idp.example.com/realms/crawlora/protocol/openid-connect/certs',
+    JWT_ISSUER: 'https://idp.example.com/realms/crawlora',
+    JWT_AUDIENCE: 'crawlora-admin-api',
+  };
+
+  it('pins RS256/ES256 by default, with the fetch policy defaults', () => {
+    const jwt = AppConfig.fromEnvironment(jwks).auth.jwt;
+    expect(jwt?.algorithms).toEqual(['RS256', 'ES256']);
+    expect(jwt?.jwks).toEqual({ url: jwks.JWT_JWKS_URL, cooldownMs: 30_000, cacheMaxAgeMs: 600_000, timeoutMs: 5000 });
+    expect(jwt?.verificationKey).toBeUndefined();
+    expect(jwt?.accountClaim).toBe('sub');
+  });
+
+  it('refuses HS* algorithms with a JWKS at boot (a public key used as an HMAC secret)', () => {
+    expect(() => AppConfig.fromEnvironment({ ...jwks, JWT_ALGORITHMS: 'RS256,HS256' })).toThrow(/HS256 cannot be used with JWT_JWKS_URL/);
+  });
+
+  it('requires JWT_ISSUER and JWT_AUDIENCE (an IdP signs tokens for every application with the same keys)', () => {
+    expect(() => AppConfig.fromEnvironment({ ...jwks, JWT_AUDIENCE: '' })).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
+    expect(() => AppConfig.fromEnvironment({ ...jwks, JWT_ISSUER: '' })).toThrow(/JWT_ISSUER and JWT_AUDIENCE/);
+  });
+
+  it('refuses a second key source, and a JWKS fetched in clear from a non-loopback host', () => {
+    expect(() => AppConfig.fromEnvironment({ ...jwks, JWT_SECRET: 'a-secret-of-at-least-thirty-two-characters' })).toThrow(
+      /JWT_SECRET and JWT_JWKS_URL: set one/,
+    );
+    expect(() => AppConfig.fromEnvironment({ ...jwks, JWT_JWKS_URL: 'http://idp.example.com/certs' })).toThrow(/JWT_JWKS_URL/);
+    expect(AppConfig.fromEnvironment({ ...jwks, JWT_JWKS_URL: 'http://127.0.0.1:4160/jwks.json' }).auth.jwt?.jwks?.url).toBe(
+      'http://127.0.0.1:4160/jwks.json',
+    );
   });
 });

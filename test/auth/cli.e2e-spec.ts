@@ -40,6 +40,20 @@ describe('operator CLI (npm run cli)', () => {
     expect(response.body.msg).toBe('API key revoked');
   });
 
+  it('rotates a key on the same service code as the HTTP routes, audited as a CLI change', async () => {
+    const account = await cli('accounts:create', '--email', 'rotate@example.com', '--plan', 'admin');
+    const created = await cli('keys:create', '--account', account.id, '--name', 'deploy');
+
+    const rotated = await cli('keys:rotate', created.id, '--overlap', '0');
+
+    expect(rotated).toMatchObject({ name: 'deploy', rotated_from_id: created.id, previous: { id: created.id, rotated_to_id: rotated.id } });
+    expect((await t.http.get(STATS).set('x-api-key', created.key).expect(401)).body.data.reason).toBe('rotated_api_key');
+    await t.http.get(STATS).set('x-api-key', rotated.key).expect(200);
+    const audit = await t.http.get(`/api/v1/admin/keys/audit?account_id=${account.id}`).set('x-api-key', rotated.key).expect(200);
+    expect(audit.body.data.items.map((event: { action: string }) => event.action)).toEqual(['created', 'rotated', 'created']);
+    expect(audit.body.data.items[0].actor).toMatchObject({ kind: 'cli', account_id: null, ip: null, user_agent: 'crawlora-cli' });
+  });
+
   it('changes a plan, honoured by the next JWT request', async () => {
     const account = await cli('accounts:create', '--email', 'plan@example.com', '--plan', 'admin', '--overage');
     const { token, expires_at } = await cli('jwt:mint', '--account', account.id, '--ttl', '10m');
