@@ -1,7 +1,8 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
+import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountIdParams } from '../../billing/dto/account-id.params';
+import { EnvelopeDoc } from '../../common/http/envelope';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { Auth } from '../auth.decorator';
@@ -22,12 +23,32 @@ const SHOWN_ONCE =
 const FREE =
   '**Not metered**: free, and not counted against the plan rate limit, so a leaked key can always be rotated ' +
   'or revoked, even by an account out of credits or at its limit.';
-const COMMON_ERRORS = [HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR] as const;
+const COMMON_ERRORS = [HttpStatus.INTERNAL_SERVER_ERROR] as const;
+
+/** Unmetered routes meet no plan limit; their only 429 is the failed-authentication throttle of @Auth(). */
+function ApiAuthThrottledResponse(): MethodDecorator & ClassDecorator {
+  return applyDecorators(
+    ApiExtraModels(EnvelopeDoc),
+    ApiResponse({
+      status: HttpStatus.TOO_MANY_REQUESTS,
+      description:
+        'Too many failed authentications from this IP in the last 60 s (`too_many_failures`); retry after ' +
+        '`Retry-After` seconds.',
+      schema: { $ref: getSchemaPath(EnvelopeDoc) },
+      example: {
+        code: 429,
+        msg: 'Too many failed authentication attempts',
+        data: { request_id: '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11', reason: 'too_many_failures', retry_after_seconds: 41 },
+      },
+    }),
+  );
+}
 
 /** An admin (console backend) manages any account's keys. Every change is audited. */
 @ApiTags('API keys')
 @Controller()
 @Auth({ plan: 'admin' })
+@ApiAuthThrottledResponse()
 export class AdminApiKeysController {
   constructor(private readonly management: ApiKeyManagementService) {}
 
@@ -107,6 +128,7 @@ export class AdminApiKeysController {
 @ApiTags('API keys')
 @Controller('account/keys')
 @Auth()
+@ApiAuthThrottledResponse()
 export class AccountApiKeysController {
   constructor(private readonly management: ApiKeyManagementService) {}
 

@@ -51,7 +51,25 @@ Admin routes need an account on the **admin** plan. A valid credential of anothe
 (\`data.reason: "plan_required"\`); a missing or bad one gets \`401\` with \`data.reason\` one of
 \`missing_credentials\`, \`invalid_api_key\`, \`revoked_api_key\`, \`expired_api_key\`, \`invalid_token\`,
 \`expired_token\`. More than ${authFailuresPerMinute} failed attempts from one IP in any 60 s answer \`429\`
-(\`too_many_failures\`) until the minute clears.
+(\`too_many_failures\`) until the minute clears. A rotated key answers \`rotated_api_key\` once its overlap ends.
+
+### API keys
+Keys are managed over HTTP: admins for any account (\`/api/v1/admin/accounts/{id}/keys\`,
+\`/api/v1/admin/keys/{id}/rotate\`, \`DELETE /api/v1/admin/keys/{id}\`, the audit trail at
+\`/api/v1/admin/keys/audit\`), every plan for its own (\`/api/v1/account/keys\`). The secret is in the one
+response that creates it, never again (it is stored as its SHA-256 only). **Rotation** issues a replacement and
+keeps the old key working for \`overlap_seconds\` (default 24 h, at most 7 days), so deployments switch without an
+outage. A revocation reaches every instance within \`API_KEY_CACHE_TTL_MS\` (5 s). An account holds at most 20 live
+keys (409 \`api_key_limit_reached\`). Key management is **not metered**: no credits, not counted against the rate
+limit, so a leaked key can be rotated or revoked even by an account out of credits.
+
+### Admin JWTs from an identity provider (the console proxy)
+The admin console's backend gets an access token from its identity provider (Keycloak, Auth0, Cognito…, e.g. with
+the OAuth 2.0 client-credentials grant) and calls this API with \`Authorization: Bearer <token>\`. The service
+verifies it against the provider's JWKS (\`JWT_JWKS_URL\`): RS/ES/PS algorithms only, \`iss\` = \`JWT_ISSUER\`,
+\`aud\` = \`JWT_AUDIENCE\`, \`exp\` required; the account id comes from \`sub\` (or \`JWT_ACCOUNT_CLAIM\`) and its
+plan from the database. Keys are cached; a new \`kid\` (the provider rotated) is fetched at most once per
+\`JWT_JWKS_COOLDOWN_MS\`; with the provider down, cached keys keep working and unknown ones are refused.
 
 ### The envelope
 Every response, success or error, is \`{ "code", "msg", "data" }\`: \`code\` repeats the HTTP status, \`msg\`

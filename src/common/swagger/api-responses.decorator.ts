@@ -8,6 +8,7 @@ const ERROR_DESCRIPTIONS: Record<number, string> = {
   [HttpStatus.FORBIDDEN]: 'Admin plan required',
   [HttpStatus.NOT_FOUND]: 'Not found',
   [HttpStatus.CONFLICT]: 'Conflict with the current state',
+  [HttpStatus.UNPROCESSABLE_ENTITY]: 'Idempotency-Key already used for a different request',
   [HttpStatus.TOO_MANY_REQUESTS]: 'Plan or endpoint rate limit exceeded',
   [HttpStatus.INTERNAL_SERVER_ERROR]: 'Internal server error',
   [HttpStatus.SERVICE_UNAVAILABLE]: 'Service unavailable',
@@ -44,6 +45,11 @@ const ERROR_EXAMPLES: Record<number, object> = {
     code: 409,
     msg: 'Cannot approve a referral that is rewarded',
     data: { request_id: REQUEST_ID, status: 'rewarded', action: 'approve' },
+  },
+  [HttpStatus.UNPROCESSABLE_ENTITY]: {
+    code: 422,
+    msg: 'This Idempotency-Key was already used for a different request',
+    data: { request_id: REQUEST_ID },
   },
   [HttpStatus.INTERNAL_SERVER_ERROR]: { code: 500, msg: 'Internal server error', data: { request_id: REQUEST_ID } },
   [HttpStatus.SERVICE_UNAVAILABLE]: {

@@ -18,7 +18,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       API_KEY_SCHEME,
     )
     .addBearerAuth(
-      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description: 'JWT whose `sub` is an account id.' },
+      { type: 'http', scheme: 'bearer', bearerFormat: 'JWT', description:
+          'Admin JWT whose `sub` (or the claim JWT_ACCOUNT_CLAIM names) is an account id, signed with JWT_SECRET, ' +
+          "JWT_PUBLIC_KEY, or a key of the identity provider's JWKS (JWT_JWKS_URL): the admin console's proxy.",
+      },
       JWT_SCHEME,
     )
     .build();
