@@ -339,6 +339,32 @@ describe('API key management over HTTP, on 2 instances', () => {
     expect((await send(a, 'DELETE', `/api/v1/admin/keys/${randomUUID()}`, admin.apiKey)).status).toBe(404);
   });
 
+  it('documents every key route in /docs-json, with its errors and its security', async () => {
+    const document = (await (await fetch(`${instances[0].baseUrl}/docs-json`)).json()) as any;
+    const operations = [
+      ['post', '/api/v1/admin/accounts/{id}/keys', ['201', '400', '401', '403', '404', '409', '422', '429']],
+      ['get', '/api/v1/admin/accounts/{id}/keys', ['200', '400', '401', '403', '404', '429']],
+      ['post', '/api/v1/admin/keys/{id}/rotate', ['201', '400', '401', '403', '404', '409', '422', '429']],
+      ['delete', '/api/v1/admin/keys/{id}', ['200', '400', '401', '403', '404', '429']],
+      ['get', '/api/v1/admin/keys/audit', ['200', '400', '401', '403', '429']],
+      ['get', '/api/v1/account/keys', ['200', '401', '429']],
+      ['post', '/api/v1/account/keys', ['201', '400', '401', '409', '422', '429']],
+      ['post', '/api/v1/account/keys/{id}/rotate', ['201', '400', '401', '404', '409', '422', '429']],
+      ['delete', '/api/v1/account/keys/{id}', ['200', '400', '401', '404', '429']],
+    ] as const;
+    for (const [method, path, statuses] of operations) {
+      const operation = document.paths[path]?.[method];
+      expect({ path, method, documented: Boolean(operation) }).toEqual({ path, method, documented: true });
+      expect(Object.keys(operation.responses)).toEqual(expect.arrayContaining([...statuses]));
+      expect(operation.security).toEqual(expect.arrayContaining([{ 'x-api-key': [] }, { jwt: [] }]));
+      expect(operation.summary).toContain('not metered');
+      expect(typeof operation.operationId).toBe('string');
+    }
+    const key = document.components.schemas['apiKeys.ApiKey'].properties;
+    expect(key.rotation_ends_at).toMatchObject({ type: 'string', format: 'date-time', nullable: true });
+    expect(document.info.description).toContain('JWT_JWKS_URL');
+  });
+
   it('keeps every secret out of lists, logs and the database (only the SHA-256 is stored)', async () => {
     expect(issuedSecrets.length).toBeGreaterThan(25);
     const everything = await wholeDatabaseText(instances[0].db);
