@@ -154,7 +154,8 @@ export class ApiKeysService {
       });
       return { record: created, previous };
     });
-    this.forget(keyId);
+    // This instance sees the change at once; the others within API_KEY_CACHE_TTL_MS.
+    this.forget((credential) => credential.keyId === keyId);
     return { key: generated.key, ...result };
   }
 
@@ -165,7 +166,7 @@ export class ApiKeysService {
       if (await tx.revoke(key.id)) await tx.recordEvent(key, 'revoked', actor);
       return (await tx.findKey(key.id))!;
     });
-    this.forget(keyId);
+    this.forget((credential) => credential.keyId === keyId);
     return revoked;
   }
 
@@ -227,9 +228,11 @@ export class ApiKeysService {
     }
   }
 
-  /** This instance sees its own changes at once; the others within the cache TTL. */
-  private forget(keyId: string): void {
-    for (const [hash, entry] of this.verified) if (entry.credential.keyId === keyId) this.verified.delete(hash);
+  /** A scan of at most MAX_CACHED_KEYS entries: only on revocation and deletion, never per request. */
+  private forget(matches: (credential: ApiKeyCredential) => boolean): void {
+    for (const [cacheKey, { credential }] of this.verified) {
+      if (matches(credential)) this.verified.delete(cacheKey);
+    }
   }
 
   private async lookUp(hash: Buffer): Promise<ApiKeyCredential | null> {
