@@ -188,6 +188,11 @@ describe('API key management over HTTP, on 2 instances', () => {
       expect(Date.parse(event.occurred_at)).toBeGreaterThan(Date.now() - 60_000);
     }
     expect(audit.body.data.items[2].details).toMatchObject({ rotated_to_id: second.id, overlap_seconds: overlapSeconds });
+    // Keyset pages: 3 + 1, the same events in the same order.
+    const page1 = await send(b, 'GET', `/api/v1/admin/keys/audit?account_id=${accountId}&limit=3`, admin.apiKey);
+    const page2 = await send(b, 'GET', `/api/v1/admin/keys/audit?account_id=${accountId}&limit=3&cursor=${page1.body.data.next_cursor}`, admin.apiKey);
+    expect([...page1.body.data.items, ...page2.body.data.items]).toEqual(audit.body.data.items);
+    expect(page2.body.data.next_cursor).toBeNull();
   });
 
   it('self-service: any plan (free: 5 requests a minute) lists, creates, rotates and revokes its own keys, unmetered', async () => {
@@ -254,6 +259,14 @@ describe('API key management over HTTP, on 2 instances', () => {
     ] as const) {
       expect((await send(a, method, path, alice.apiKey, method === 'POST' ? { body: {} } : {})).status).toBe(403);
     }
+    // Each sees its own audit trail only, and cannot ask for another's.
+    const aliceAudit = await send(a, 'GET', `${KEYS}/audit`, alice.apiKey);
+    expect(aliceAudit.status).toBe(200);
+    expect(aliceAudit.body.data.items.length).toBeGreaterThan(0);
+    expect(aliceAudit.body.data.items.every((event: any) => event.account_id === alice.accountId)).toBe(true);
+    expect((await send(a, 'GET', `${KEYS}/audit?account_id=${bob.accountId}`, alice.apiKey)).status).toBe(400);
+    const bobKeyAudit = await send(a, 'GET', `${KEYS}/audit?key_id=${bobKeys[0].id}`, alice.apiKey);
+    expect(bobKeyAudit.body.data.items).toEqual([]);
     // Bob's key is untouched and still works; nothing was audited for it but its creation.
     expect((await send(a, 'GET', KEYS, bob.apiKey)).status).toBe(200);
     const audit = await send(a, 'GET', `/api/v1/admin/keys/audit?account_id=${bob.accountId}`, admin.apiKey);
@@ -348,6 +361,7 @@ describe('API key management over HTTP, on 2 instances', () => {
       ['delete', '/api/v1/admin/keys/{id}', ['200', '400', '401', '403', '404', '429']],
       ['get', '/api/v1/admin/keys/audit', ['200', '400', '401', '403', '429']],
       ['get', '/api/v1/account/keys', ['200', '401', '429']],
+      ['get', '/api/v1/account/keys/audit', ['200', '400', '401', '429']],
       ['post', '/api/v1/account/keys', ['201', '400', '401', '409', '422', '429']],
       ['post', '/api/v1/account/keys/{id}/rotate', ['201', '400', '401', '404', '409', '422', '429']],
       ['delete', '/api/v1/account/keys/{id}', ['200', '400', '401', '404', '429']],

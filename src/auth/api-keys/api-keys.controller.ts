@@ -8,7 +8,7 @@ import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api
 import { Auth } from '../auth.decorator';
 import { CurrentPrincipal, type Principal } from '../principal';
 import { actorOf, ApiKeyManagementService } from './api-key-management.service';
-import { CreateApiKeyDto, KeyAuditQueryDto, KeyIdParams, RotateApiKeyDto } from './dto/api-key.requests';
+import { CreateApiKeyDto, KeyAuditQueryDto, KeyIdParams, OwnKeyAuditQueryDto, RotateApiKeyDto } from './dto/api-key.requests';
 import {
   ApiKeyDoc,
   ApiKeyListDoc,
@@ -142,6 +142,20 @@ export class AccountApiKeysController {
   @ApiErrorResponses(...COMMON_ERRORS)
   list(@CurrentPrincipal() principal: Principal) {
     return this.management.list(principal.accountId);
+  }
+
+  @Get('audit')
+  @ApiOperation({
+    operationId: 'listOwnKeyAuditEvents',
+    summary: "Audit trail of the caller's key changes",
+    description:
+      "Every creation, rotation and revocation of the calling account's keys, by the account itself, an admin or " +
+      `an operator: who, when, which key, from where. Newest first. ${FREE}`,
+  })
+  @ApiEnvelopeResponse(KeyChangeEventPageDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
+  audit(@Query() query: OwnKeyAuditQueryDto, @CurrentPrincipal() principal: Principal) {
+    return this.management.auditTrail({ ...query, account_id: principal.accountId });
   }
 
   @Post()

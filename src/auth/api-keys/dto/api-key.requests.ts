@@ -1,6 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Matches } from 'class-validator';
-import { IsInt, IsOptional, IsString, IsUUID, Length, Max, Min, ValidateIf } from 'class-validator';
+import { IsInt, IsOptional, IsString, IsUUID, Length, Matches, Max, Min, ValidateIf } from 'class-validator';
 import { OptionalLimit } from '../../../common/validation/query-parameter.decorators';
 import { IsRfc3339DateTime } from '../../../common/validation/rfc3339.decorators';
 import { SingleValue } from '../../../common/validation/single-value.decorator';
@@ -60,13 +59,8 @@ export class RotateApiKeyDto {
   expires_at?: string | null;
 }
 
-export class KeyAuditQueryDto {
-  @ApiPropertyOptional({ format: 'uuid', description: "Only this account's keys." })
-  @IsOptional()
-  @SingleValue()
-  @IsUUID('all', { message: 'account_id must be an account id (a UUID)' })
-  account_id?: string;
-
+/** The audit trail of the caller's own keys: the account comes from the credential, never from the query. */
+export class OwnKeyAuditQueryDto {
   @ApiPropertyOptional({ format: 'uuid', description: 'Only this key.' })
   @IsOptional()
   @SingleValue()
@@ -82,4 +76,12 @@ export class KeyAuditQueryDto {
   @SingleValue()
   @Matches(/^[1-9]\d{0,18}$/, { message: 'cursor must be the next_cursor of a previous page' })
   cursor?: string;
+}
+
+export class KeyAuditQueryDto extends OwnKeyAuditQueryDto {
+  @ApiPropertyOptional({ format: 'uuid', description: "Only this account's keys." })
+  @IsOptional()
+  @SingleValue()
+  @IsUUID('all', { message: 'account_id must be an account id (a UUID)' })
+  account_id?: string;
 }
