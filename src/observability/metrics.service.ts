@@ -57,6 +57,13 @@ export class MetricsService {
     registers: [this.registry],
   });
 
+  private readonly jwksFetches = new Counter({
+    name: 'jwks_fetches_total',
+    help: 'JWKS fetches of the admin JWT identity provider, by outcome (ok, error, skipped: refused by JWT_JWKS_COOLDOWN_MS).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+
   constructor(@InjectDataSource() dataSource: DataSource) {
     const pool = () => (dataSource.driver as unknown as { master?: Pool }).master;
     new Gauge({
@@ -72,6 +79,11 @@ export class MetricsService {
       },
     });
     collectDefaultMetrics({ register: this.registry });
+  }
+
+  /** An IdP that stays in `error`, or a rising `skipped`, is worth an alert: see docs/console-proxy.md. */
+  observeJwksFetch(outcome: 'ok' | 'error' | 'skipped'): void {
+    this.jwksFetches.inc({ outcome });
   }
 
   observe(observation: RequestObservation): void {

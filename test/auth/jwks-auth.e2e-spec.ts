@@ -11,6 +11,7 @@ const AUDIENCE = 'crawlora-admin-api';
 const COOLDOWN_MS = 1000;
 const CACHE_MAX_AGE_MS = 1000;
 const OWN_KEYS = '/api/v1/account/keys';
+const METRICS_TOKEN = 'jwks-test-metrics-token';
 const ADMIN_AUDIT = '/api/v1/admin/keys/audit';
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, Math.max(0, ms)));
@@ -49,6 +50,7 @@ describe('admin JWTs verified with the identity provider\'s JWKS (JWT_JWKS_URL)'
       JWT_JWKS_COOLDOWN_MS: String(COOLDOWN_MS),
       JWT_JWKS_CACHE_MAX_AGE_MS: String(CACHE_MAX_AGE_MS),
       AUTH_FAILURES_PER_MINUTE: '100000',
+      METRICS_TOKEN: METRICS_TOKEN,
     });
     adminId = await createAccount(instance.db, { plan: 'admin' });
     freeId = await createAccount(instance.db, { plan: 'free' });
@@ -181,6 +183,12 @@ describe('admin JWTs verified with the identity provider\'s JWKS (JWT_JWKS_URL)'
       expect(reply.body.data.reason).toBe('invalid_token');
     }
     expect(idp.fetches).toBe(refusedBefore); // nothing listening: no request was served
+    const metrics = await (await fetch(`${instance.baseUrl}/metrics`, { headers: { authorization: `Bearer ${METRICS_TOKEN}` } })).text();
+    const count = (outcome: string) => Number(new RegExp(`jwks_fetches_total\\{outcome="${outcome}"\\} (\\d+)`).exec(metrics)?.[1] ?? 0);
+    console.log(`jwks_fetches_total: ok ${count('ok')}, error ${count('error')}, skipped ${count('skipped')}`);
+    expect(count('ok')).toBeGreaterThanOrEqual(3);
+    expect(count('error')).toBeGreaterThanOrEqual(1); // the failed refresh and refetches while down
+    expect(count('skipped')).toBeGreaterThan(0); // refetches the gate refused without a request (jose's own cooldown holds back most)
 
     // The IdP comes back with the new key it rotated to while down: picked up after the cooldown, no restart.
     idp.rotate(unknown);

@@ -2,6 +2,7 @@ import { Injectable, Logger } from '@nestjs/common';
 import { createRemoteJWKSet, customFetch, decodeProtectedHeader } from 'jose';
 import { KeyObject } from 'node:crypto';
 import { AppConfig, JwksConfig } from '../../config/app-config';
+import { MetricsService } from '../../observability/metrics.service';
 
 /** Refused without a network request: the previous JWKS fetch attempt was too recent. */
 class JwksCoolingDown extends Error {
@@ -35,7 +36,10 @@ export class JwksKeyProvider {
   private lastAttemptAt = Number.NEGATIVE_INFINITY;
   private lastSuccessAt = Number.NEGATIVE_INFINITY;
 
-  constructor(config: AppConfig) {
+  constructor(
+    config: AppConfig,
+    private readonly metrics: MetricsService,
+  ) {
     this.jwks = config.auth.jwt?.jwks;
     this.algorithms = new Set(config.auth.jwt?.algorithms ?? []);
     if (this.jwks) {
@@ -69,15 +73,24 @@ export class JwksKeyProvider {
 
   private async gatedFetch(url: string, init: RequestInit): Promise<Response> {
     const now = Date.now();
-    if (now - this.lastAttemptAt < this.jwks!.cooldownMs) throw new JwksCoolingDown();
+    if (now - this.lastAttemptAt < this.jwks!.cooldownMs) {
+      this.metrics.observeJwksFetch('skipped');
+      throw new JwksCoolingDown();
+    }
     this.lastAttemptAt = now;
     const cached = this.remote?.jwks()?.keys.length ?? 0;
     try {
       const response = await fetch(url, init);
-      if (response.status === 200) this.lastSuccessAt = Date.now();
-      else this.logger.warn(`JWKS fetch answered HTTP ${response.status}; keeping the ${cached} cached keys`);
+      if (response.status === 200) {
+        this.lastSuccessAt = Date.now();
+        this.metrics.observeJwksFetch('ok');
+      } else {
+        this.metrics.observeJwksFetch('error');
+        this.logger.warn(`JWKS fetch answered HTTP ${response.status}; keeping the ${cached} cached keys`);
+      }
       return response;
     } catch (error) {
+      this.metrics.observeJwksFetch('error');
       this.logger.warn(`JWKS fetch failed (${error instanceof Error ? error.message : String(error)}); keeping the ${cached} cached keys`);
       throw error;
     }
