@@ -321,8 +321,9 @@ describe('API key management over HTTP, on 2 instances', () => {
     issuedSecrets.push(rotation.body.data.key);
     expect((await send(instances[1], 'POST', adminKeysOf(accountId), admin.apiKey, { body: {} })).status).toBe(409);
     await send(instances[1], 'DELETE', `/api/v1/admin/keys/${rotation.body.data.id}`, admin.apiKey);
-    const freed = await send(instances[1], 'POST', adminKeysOf(accountId), admin.apiKey, { body: {} });
+    const freed = await send(instances[1], 'POST', adminKeysOf(accountId), admin.apiKey); // no body at all: defaults
     expect(freed.status).toBe(201);
+    expect(freed.body.data).toMatchObject({ name: 'default', expires_at: null });
     issuedSecrets.push(freed.body.data.key);
   });
 

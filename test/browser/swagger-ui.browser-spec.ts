@@ -92,6 +92,43 @@ describe('Swagger UI at /docs, in Chromium', () => {
     await page.close();
   });
 
+  it('lists every key-management route under "API keys", and Try it out on a key creation shows the key once', async () => {
+    const page = await openDocs();
+    const section = page.locator('.opblock-tag-section').filter({ has: page.locator('h3', { hasText: /^API keys/ }) });
+    const listed = (await section.locator('.opblock-summary').allInnerTexts()).map((text) => text.replace(/\s+/g, ' '));
+    for (const route of [
+      'POST /api/v1/admin/accounts/{id}/keys',
+      'GET /api/v1/admin/accounts/{id}/keys',
+      'POST /api/v1/admin/keys/{id}/rotate',
+      'DELETE /api/v1/admin/keys/{id}',
+      'GET /api/v1/admin/keys/audit',
+      'GET /api/v1/account/keys',
+      'POST /api/v1/account/keys',
+      'GET /api/v1/account/keys/audit',
+      'POST /api/v1/account/keys/{id}/rotate',
+      'DELETE /api/v1/account/keys/{id}',
+    ]) {
+      expect(listed.some((text) => text.replace(/\u200b/g, '').includes(route))).toBe(true);
+    }
+    expect(listed.every((text) => text.includes('not metered'))).toBe(true);
+
+    await authorizeWithApiKey(page, service.adminKey);
+    const operation = page.locator('[id$="-createOwnKey"]');
+    await operation.locator('.opblock-summary-control').click();
+    await operation.getByRole('button', { name: 'Try it out' }).click();
+    await operation.locator('textarea.body-param__text').fill('{"name": "from swagger ui"}');
+    await operation.getByRole('button', { name: 'Execute' }).click();
+    const live = operation.locator('.live-responses-table tbody tr.response').first();
+    await live.waitFor();
+    await live.scrollIntoViewIfNeeded();
+    const [body] = await live.locator('.response-col_description pre').allInnerTexts();
+    await browser.screenshot(page, 'swagger-create-key-201', [operation.locator('.opblock-summary'), live]);
+
+    expect((await live.locator('.response-col_status').innerText()).trim()).toBe('201');
+    expect(JSON.parse(body)).toMatchObject({ code: 201, data: { name: 'from swagger ui', status: 'active', key: expect.stringMatching(/^crw_live_/) } });
+    await page.close();
+  });
+
   it('shows 401 when the same request is executed without a key', async () => {
     const page = await openDocs();
 

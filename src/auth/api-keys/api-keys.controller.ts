@@ -1,5 +1,5 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountIdParams } from '../../billing/dto/account-id.params';
 import { EnvelopeDoc } from '../../common/http/envelope';
@@ -60,6 +60,7 @@ export class AdminApiKeysController {
     summary: "Create a key for any account (admin)",
     description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` when the account already holds API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
   })
+  @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
   create(@Param() params: AccountIdParams, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
@@ -89,6 +90,7 @@ export class AdminApiKeysController {
       `(default 86400, at most 604800); after that the old key answers 401 \`rotated_api_key\`. ${SHOWN_ONCE} ` +
       `409 for a revoked, expired or already rotated key. ${FREE}`,
   })
+  @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
   rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
@@ -166,6 +168,7 @@ export class AccountApiKeysController {
     summary: 'Create a key for the caller',
     description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` at API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
   })
+  @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
   create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
@@ -182,6 +185,7 @@ export class AccountApiKeysController {
       'As the admin rotation, for the caller\'s own keys only (another account\'s key id answers 404). ' +
       `The key making the call may rotate itself. ${SHOWN_ONCE} ${FREE}`,
   })
+  @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
   rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
