@@ -327,6 +327,27 @@ describe('API key management over HTTP, on 2 instances', () => {
     issuedSecrets.push(freed.body.data.key);
   });
 
+  it('rotates a key once when 10 rotations of it race on both instances (one 201, nine 409)', async () => {
+    const accountId = await createAccount(instances[0].db, { plan: 'pro' });
+    const created = await send(instances[0], 'POST', adminKeysOf(accountId), admin.apiKey, { body: {} });
+    issuedSecrets.push(created.body.data.key);
+
+    const replies = await Promise.all(
+      Array.from({ length: 10 }, (_, i) =>
+        send(instances[i % 2], 'POST', `/api/v1/admin/keys/${created.body.data.id}/rotate`, admin.apiKey, { body: {} }),
+      ),
+    );
+    for (const reply of replies) if (reply.status === 201) issuedSecrets.push(reply.body.data.key);
+
+    expect(replies.map((reply) => reply.status).sort()).toEqual([201, ...Array(9).fill(409)]);
+    const winner = replies.find((reply) => reply.status === 201)!.body.data;
+    expect(replies.filter((reply) => reply.status === 409).every((reply) => reply.body.data.rotated_to_id === winner.id)).toBe(true);
+    const [{ successors }] = await instances[0].db.query(`SELECT count(*)::int AS successors FROM api_keys WHERE rotated_from_id = $1`, [
+      created.body.data.id,
+    ]);
+    expect(successors).toBe(1);
+  });
+
   it('refuses bad input with 400 and names the field; unknown accounts and keys are 404', async () => {
     const [a] = instances;
     const accountId = await createAccount(a.db, { plan: 'pro' });
