@@ -25,6 +25,62 @@ const FREE =
   'or revoked, even by an account out of credits or at its limit.';
 const COMMON_ERRORS = [HttpStatus.INTERNAL_SERVER_ERROR] as const;
 
+const REQUEST_ID_EXAMPLE = '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11';
+
+/** The 409s of key management, with their own `data.reason`, rather than the generic (referral) example. */
+function ApiKeyConflictResponse(): MethodDecorator {
+  return applyDecorators(
+    ApiExtraModels(EnvelopeDoc),
+    ApiResponse({
+      status: HttpStatus.CONFLICT,
+      description:
+        '`data.reason`: `api_key_limit_reached` (the account holds API_KEY_MAX_LIVE_PER_ACCOUNT live keys; ' +
+        '`data.limit`, `data.live`), `api_key_rotated` (already rotated: rotate `data.rotated_to_id` instead), ' +
+        '`api_key_revoked`, `api_key_expired`. Without a reason: a request with the same Idempotency-Key is still ' +
+        'in progress.',
+      schema: {
+        allOf: [
+          { $ref: getSchemaPath(EnvelopeDoc) },
+          {
+            properties: {
+              code: { type: 'integer', example: 409 },
+              data: {
+                type: 'object',
+                properties: {
+                  request_id: { type: 'string' },
+                  reason: { type: 'string', enum: ['api_key_limit_reached', 'api_key_rotated', 'api_key_revoked', 'api_key_expired'] },
+                  limit: { type: 'integer' },
+                  live: { type: 'integer' },
+                  rotated_to_id: { type: 'string', format: 'uuid', nullable: true },
+                },
+                required: ['request_id'],
+              },
+            },
+          },
+        ],
+      },
+      examples: {
+        api_key_limit_reached: {
+          summary: 'api_key_limit_reached',
+          value: {
+            code: 409,
+            msg: 'API key limit reached: an account may hold 20 live keys; revoke one first',
+            data: { request_id: REQUEST_ID_EXAMPLE, reason: 'api_key_limit_reached', limit: 20, live: 20 },
+          },
+        },
+        api_key_rotated: {
+          summary: 'api_key_rotated',
+          value: {
+            code: 409,
+            msg: 'This API key was already rotated; rotate its replacement instead',
+            data: { request_id: REQUEST_ID_EXAMPLE, reason: 'api_key_rotated', rotated_to_id: '6d1f2a0e-3c4b-4e8a-9f1d-7a2b3c4d5e6f' },
+          },
+        },
+      },
+    }),
+  );
+}
+
 /** Unmetered routes meet no plan limit; their only 429 is the failed-authentication throttle of @Auth(). */
 function ApiAuthThrottledResponse(): MethodDecorator & ClassDecorator {
   return applyDecorators(
@@ -38,7 +94,7 @@ function ApiAuthThrottledResponse(): MethodDecorator & ClassDecorator {
       example: {
         code: 429,
         msg: 'Too many failed authentication attempts',
-        data: { request_id: '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11', reason: 'too_many_failures', retry_after_seconds: 41 },
+        data: { request_id: REQUEST_ID_EXAMPLE, reason: 'too_many_failures', retry_after_seconds: 41 },
       },
     }),
   );
@@ -62,7 +118,8 @@ export class AdminApiKeysController {
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiKeyConflictResponse()
   create(@Param() params: AccountIdParams, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.create(params.id, body ?? {}, actorOf(principal, request));
   }
@@ -92,7 +149,8 @@ export class AdminApiKeysController {
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiKeyConflictResponse()
   rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request));
   }
@@ -170,7 +228,8 @@ export class AccountApiKeysController {
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiKeyConflictResponse()
   create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.create(principal.accountId, body ?? {}, actorOf(principal, request));
   }
@@ -187,7 +246,8 @@ export class AccountApiKeysController {
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiKeyConflictResponse()
   rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request), principal.accountId);
   }
