@@ -4,6 +4,9 @@ import { DiscoveryService } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
 import { CREDITS_METADATA, creditCostText, RATE_LIMIT_HEADERS } from './credits.decorator';
 
+/** Where @nestjs/swagger keeps a handler's responses (its DECORATORS.API_RESPONSE; not exported by the package). */
+const API_RESPONSE_METADATA = 'swagger/apiResponse';
+
 /** Marks a handler whose success response is already documented (metadata outlives one app: tests build many). */
 const DOCUMENTED = Symbol('billing:success-documented');
 
@@ -29,7 +32,11 @@ export class MeteredRoutesDocumentation implements OnModuleInit {
         const status =
           (Reflect.getMetadata(HTTP_CODE_METADATA, handler) as number | undefined) ??
           (Reflect.getMetadata(METHOD_METADATA, handler) === RequestMethod.POST ? HttpStatus.CREATED : HttpStatus.OK);
-        const document = ApiResponse({ status, description: creditCostText(cost), headers: RATE_LIMIT_HEADERS });
+        // Headers other decorators declared on this response (e.g. @ReadsFromReplica) are kept beside ours.
+        const declared = (Reflect.getMetadata(API_RESPONSE_METADATA, handler) as Record<string, { headers?: object }> | undefined)?.[status]
+          ?.headers;
+        const headers = { ...declared, ...RATE_LIMIT_HEADERS };
+        const document = ApiResponse({ status, description: creditCostText(cost), headers });
         document(prototype, name, descriptor!);
         Reflect.defineMetadata(DOCUMENTED, true, handler);
       }

@@ -11,6 +11,9 @@ export interface DatabaseConfig {
   readonly poolSize: number;
   readonly statementTimeoutMs: number;
   readonly runMigrations: boolean;
+  /** Hot standbys for reports; empty = the primary serves every read. */
+  readonly replicaUrls: readonly string[];
+  readonly replicaMaxLagMs: number;
 }
 
 export interface JwksConfig {
@@ -175,6 +178,8 @@ export class AppConfig {
       poolSize: env.DB_POOL_SIZE,
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
       runMigrations: env.DB_RUN_MIGRATIONS,
+      replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+      replicaMaxLagMs: env.DB_REPLICA_MAX_LAG_MS,
     };
     this.logLevel = env.LOG_LEVEL;
     this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json');

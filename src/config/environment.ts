@@ -72,6 +72,23 @@ export class EnvironmentVariables {
   @Max(600_000)
   DB_STATEMENT_TIMEOUT_MS = 5000;
 
+  /**
+   * Hot standbys for the read-heavy reports (stats, timeseries, campaigns, referral list/detail), comma-separated
+   * postgres:// URLs. Unset: everything reads from DATABASE_URL. Writes, metering and auth never use them.
+   */
+  @IsOptional()
+  @Matches(/^postgres(ql)?:\/\/[^,\s]+(,\s*postgres(ql)?:\/\/[^,\s]+)*$/, {
+    message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// or postgresql:// URLs',
+  })
+  DATABASE_REPLICA_URLS?: string;
+
+  /** A replica whose data may be older than this (measured on the replica) is skipped; the primary serves. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  DB_REPLICA_MAX_LAG_MS = 5000;
+
   /** Apply pending migrations at boot. Turn off when migrations are run as a separate deploy step. */
   @Transform(toBoolean)
   @IsBoolean()
@@ -294,7 +311,7 @@ export class EnvironmentVariables {
 }
 
 /** Values of these variables are never echoed in an error message. */
-const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY|DATABASE_URL/;
+const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY|DATABASE_URL|DATABASE_REPLICA_URLS/;
 
 export class ConfigValidationError extends Error {
   constructor(readonly problems: string[]) {

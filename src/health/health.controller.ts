@@ -1,14 +1,20 @@
-import { Controller, Get, HttpStatus } from '@nestjs/common';
+import { Controller, Get, HttpStatus, Logger } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { ApiException } from '../common/http/api.exception';
+import { isDatabaseUnavailable } from '../database/database-errors';
+import { ReadReplicas } from '../database/replicas/read-replicas.service';
+import { ReadinessRepository } from './readiness.repository';
 
 /** Probes for load balancers and orchestrators; public, unmetered. */
 @ApiTags('Health')
 @Controller('health')
 export class HealthController {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  private readonly logger = new Logger('Readiness');
+
+  constructor(
+    private readonly readiness: ReadinessRepository,
+    private readonly replicas: ReadReplicas,
+  ) {}
 
   @Get()
   @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP.' })
@@ -17,15 +23,33 @@ export class HealthController {
   }
 
   @Get('ready')
-  @ApiOperation({ summary: 'Readiness: the database answers. 503 while it does not.' })
-  async ready(): Promise<{ status: 'ok'; database: 'ok' }> {
+  @ApiOperation({
+    summary:
+      'Readiness: the metering statement runs on the primary and the schema matches this code. 503 while not. ' +
+      'Replicas are listed but never fail it (the primary serves their reads).',
+  })
+  async ready(): Promise<{
+    status: 'ok';
+    database: 'ok';
+    replicas: Array<{ name: string; lag_ms: number | null; usable: boolean }>;
+  }> {
     try {
-      await this.dataSource.query('SELECT 1');
-    } catch {
+      await this.readiness.probeMetering();
+      const outdated = await this.readiness.findOutdatedRoutines();
+      if (outdated.length > 0) {
+        throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'Database schema is behind this version: run the migrations', {
+          reason: 'schema_outdated',
+          routines: outdated,
+        });
+      }
+    } catch (error) {
+      if (error instanceof ApiException) throw error;
+      this.logger.warn(`not ready: ${error instanceof Error ? error.message : String(error)}`);
       throw new ApiException(HttpStatus.SERVICE_UNAVAILABLE, 'Database unavailable', {
-        reason: 'database_unavailable',
+        reason: isDatabaseUnavailable(error) ? 'database_unavailable' : 'database_path_broken',
       });
     }
-    return { status: 'ok', database: 'ok' };
+    const replicas = this.replicas.status().map(({ name, lagMs, usable }) => ({ name, lag_ms: lagMs === null ? null : Math.ceil(lagMs), usable }));
+    return { status: 'ok', database: 'ok', replicas };
   }
 }

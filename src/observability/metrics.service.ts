@@ -63,8 +63,26 @@ export class MetricsService {
     labelNames: ['outcome'] as const,
     registers: [this.registry],
   });
+  private readonly reads = new Counter({
+    name: 'db_report_reads_total',
+    help: 'Report statements (stats, timeseries, campaigns, referral list/detail), by the server that answered.',
+    labelNames: ['source', 'server'] as const,
+    registers: [this.registry],
+  });
+  private replicaLags: () => Array<{ name: string; lagMs: number | null }> = () => [];
 
   constructor(@InjectDataSource() dataSource: DataSource) {
+    const replicaLags = () => this.replicaLags();
+    new Gauge({
+      name: 'db_replica_lag_ms',
+      help: 'How stale a read from each replica may be now (measured lag plus the probe age); absent while unreachable.',
+      labelNames: ['replica'] as const,
+      registers: [this.registry],
+      collect() {
+        this.reset();
+        for (const { name, lagMs } of replicaLags()) if (lagMs !== null) this.set({ replica: name }, lagMs);
+      },
+    });
     const pool = () => (dataSource.driver as unknown as { master?: Pool }).master;
     new Gauge({
       name: 'db_pool_connections',
@@ -94,5 +112,14 @@ export class MetricsService {
     if (observation.status === 429 && observation.errorReason) this.refusals.inc({ reason: observation.errorReason });
     const authReason = observation.errorReason && (AUTH_FAILURE_STATUSES.has(observation.status) || observation.errorReason === 'too_many_failures');
     if (authReason && observation.status !== 400) this.authFailures.inc({ reason: observation.errorReason });
+  }
+
+  /** A report statement answered by `server` (`primary`, or a replica's name). */
+  countRead(source: 'primary' | 'replica', server: string): void {
+    this.reads.inc({ source, server });
+  }
+
+  trackReplicas(lags: () => Array<{ name: string; lagMs: number | null }>): void {
+    this.replicaLags = lags;
   }
 }

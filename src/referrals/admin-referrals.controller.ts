@@ -4,6 +4,7 @@ import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { ReadsFromReplica } from '../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { ReferralListQueryDto } from './dto/referral-list-query.dto';
 import { ReferralDoc, ReferralPageDoc, ReferralWithHistoryDoc, SignupDoc } from './dto/referral.response';
@@ -46,6 +47,7 @@ export class AdminReferralsController {
 
   @Get('admin/referrals')
   @Credits(1)
+  @ReadsFromReplica()
   @ApiOperation({ summary: 'List referrals for review', description: 'Newest signups first, keyset-paginated.' })
   @ApiEnvelopeResponse(ReferralPageDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.INTERNAL_SERVER_ERROR)
@@ -55,6 +57,7 @@ export class AdminReferralsController {
 
   @Get('admin/referrals/:id')
   @Credits(1)
+  @ReadsFromReplica()
   @ApiOperation({ summary: 'Get a referral with its status history' })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(ReferralWithHistoryDoc)

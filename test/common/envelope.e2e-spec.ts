@@ -99,6 +99,6 @@ describe('health probes', () => {
   it('GET /health/ready answers 200 when the database answers', async () => {
     const response = await t.http.get('/health/ready').expect(200);
 
-    expect(response.body.data).toEqual({ status: 'ok', database: 'ok' });
+    expect(response.body.data).toEqual({ status: 'ok', database: 'ok', replicas: [] });
   });
 });

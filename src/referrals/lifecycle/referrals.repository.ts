@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { ReadReplicas } from '../../database/replicas/read-replicas.service';
 import type { ReferralStatus } from '../entities/referral.entity';
 
 /** A referral as the API shows it; timestamps are exact (microseconds) RFC 3339 strings in UTC. */
@@ -30,6 +31,17 @@ export interface TransitionRecord {
 }
 
 export type ActorKind = 'system' | 'api_key' | 'jwt';
+
+/** A referral_transitions row as selected by transitionsOf. */
+interface TransitionRow {
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  reason: string | null;
+  actor_kind: ActorKind;
+  actor_id: string | null;
+  actor_account_id: string | null;
+  at: string;
+}
 
 export interface Actor {
   kind: ActorKind;
@@ -81,25 +93,29 @@ const STAGE_COLUMN: Partial<Record<ReferralStatus, string>> = {
 /** Every query on referrals, their audit trail, reward counts and grants. Values are always bind parameters. */
 @Injectable()
 export class ReferralsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
+  ) {}
 
   /** Runs `work` in one transaction, with the statements that must share it. */
   transaction<T>(work: (tx: ReferralsTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(new ReferralsTransaction(manager)));
   }
 
+  /** Review reads (this, transitionsOf, list) may come from a replica on a `@ReadsFromReplica()` route. */
   async findById(id: string): Promise<ReferralRecord | null> {
-    const rows = await this.dataSource.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
+    const rows = await this.reads.read<ReferralRecord>(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   async transitionsOf(id: string): Promise<TransitionRecord[]> {
-    const rows = await this.dataSource.query(
+    const rows = await this.reads.read<TransitionRow>(
       `SELECT from_status, to_status, reason, actor_kind, actor_id, actor_account_id, ${utc('at')} AS at
          FROM referral_transitions WHERE referral_id = $1 ORDER BY id`,
       [id],
     );
-    return rows.map((row: Record<string, string | null>) => ({
+    return rows.map((row) => ({
       from_status: row.from_status,
       to_status: row.to_status,
       reason: row.reason,
@@ -127,7 +143,7 @@ export class ReferralsRepository {
       );
     }
     const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-    return this.dataSource.query(
+    return this.reads.read<ReferralRecord>(
       `SELECT ${REFERRAL_COLUMNS} FROM referrals r ${where}
         ORDER BY r.signed_up_at DESC, r.id DESC LIMIT ${bind(filter.limit)}`,
       params,

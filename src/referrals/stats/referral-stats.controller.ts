@@ -2,6 +2,7 @@ import { Controller, Get, HttpStatus, Query } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../../auth/auth.decorator';
 import { Credits } from '../../billing/credits.decorator';
+import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
 import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
@@ -27,6 +28,7 @@ export class ReferralStatsController {
       '**Cost: 1 credit/request**, charged only for successful 2xx responses.',
   })
   @Credits(1)
+  @ReadsFromReplica()
   @ApiEnvelopeResponse(ReferralStatsResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
   getStats(@Query() query: ReferralStatsQueryDto): Promise<ReferralStatsResponse> {
@@ -43,6 +45,7 @@ export class ReferralStatsController {
       '30 days, 12 weeks or 12 months). At most 1000 buckets. **Cost: 1 credit/request.**',
   })
   @Credits(1)
+  @ReadsFromReplica()
   @ApiEnvelopeResponse(TimeseriesDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
   getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesDoc> {
@@ -58,6 +61,7 @@ export class ReferralStatsController {
       'by name) and limited. Events without a campaign are not listed. **Cost: 1 credit/request.**',
   })
   @Credits(1)
+  @ReadsFromReplica()
   @ApiEnvelopeResponse(CampaignBreakdownDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
   getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownDoc> {

@@ -3,22 +3,24 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ApiException } from '../../common/http/api.exception';
 import { formatEpochMicros } from '../../common/time/rfc3339';
-import { queryPrepared, sqlState } from '../../database/prepared-query';
+import { sqlState } from '../../database/pools';
+import { ReadReplicas } from '../../database/replicas/read-replicas.service';
+import { callStatement } from '../../database/routines';
 import { FunnelCounts, FunnelWindow } from './funnel';
 import {
   ALL_CAMPAIGNS,
   CampaignSort,
-  campaignsQuery,
+  campaignsRoutine,
   driftQuery,
   FUNNEL_EVENTS,
-  FUNNEL_QUERY,
-  FUNNEL_QUERY_FOR_CAMPAIGN,
+  FUNNEL_FOR_CAMPAIGN_ROUTINE,
+  FUNNEL_ROUTINE,
   rebuildStatement,
   ROLLUP_COLUMNS,
   ROLLUP_TABLES,
   RollupUnit,
   SeriesInterval,
-  seriesQuery,
+  seriesRoutine,
 } from './stats-sql';
 import { splitWindow, windowParameters } from './window-parts';
 
@@ -52,17 +54,28 @@ function countsFrom(row: Record<string, unknown>, key: (alias: keyof FunnelCount
   return Object.fromEntries(FUNNEL_EVENTS.map(([alias, column]) => [alias, Number(row[key(alias, column)])])) as unknown as FunnelCounts;
 }
 
-/** The stats queries. They are hot and fixed, so they run as prepared statements (planned once per connection). */
+/** What the client sends for each stats statement: a call of its server-side function (see stats-sql.ts). */
+const CALL_FUNNEL = callStatement(FUNNEL_ROUTINE);
+const CALL_FUNNEL_FOR_CAMPAIGN = callStatement(FUNNEL_FOR_CAMPAIGN_ROUTINE);
+const seriesCall = (interval: SeriesInterval, withCampaign: boolean) => callStatement(seriesRoutine(interval, withCampaign));
+const campaignsCall = (sort: CampaignSort) => callStatement(campaignsRoutine(sort));
+
+/**
+ * The stats queries. They are hot and fixed, so they run as server-side functions (planned once per backend),
+ * and read from a hot standby when one is current enough (ReadReplicas); drift checks and rebuilds stay on the
+ * primary.
+ */
 @Injectable()
 export class ReferralStatsRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly reads: ReadReplicas,
+  ) {}
 
   async countFunnel(window: FunnelWindow): Promise<FunnelCounts> {
     const withCampaign = window.campaign !== null;
-    const [row] = await queryPrepared<Record<string, string>>(
-      this.dataSource,
-      withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
-      withCampaign ? FUNNEL_QUERY_FOR_CAMPAIGN : FUNNEL_QUERY,
+    const [row] = await this.reads.read<Record<string, string>>(
+      withCampaign ? CALL_FUNNEL_FOR_CAMPAIGN : CALL_FUNNEL,
       [window.campaign ?? ALL_CAMPAIGNS, ...windowParameters(splitWindow(window.from, window.to))],
     );
     return countsFrom(row, (alias) => alias);
@@ -75,10 +88,8 @@ export class ReferralStatsRepository {
     timeZone: string,
   ): Promise<SeriesBucket[]> {
     const withCampaign = window.campaign !== null;
-    const rows = await queryPrepared<Record<string, string | number>>(
-      this.dataSource,
-      `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
-      seriesQuery(interval, withCampaign),
+    const rows = await this.reads.read<Record<string, string | number>>(
+      seriesCall(interval, withCampaign),
       [window.campaign ?? ALL_CAMPAIGNS, formatEpochMicros(window.from), formatEpochMicros(window.to), timeZone],
     ).catch((error: unknown) => {
       // A zone the runtime knows but this PostgreSQL's tz database does not: the client's input, not our fault.
@@ -99,7 +110,7 @@ export class ReferralStatsRepository {
 
   /** The funnel of each campaign with events in the window, top `limit` by `sort`. */
   async countByCampaign(window: Omit<FunnelWindow, 'campaign'>, sort: CampaignSort, limit: number): Promise<CampaignFunnel[]> {
-    const rows = await queryPrepared<Record<string, string>>(this.dataSource, `referral_campaigns_${sort}`, campaignsQuery(sort), [
+    const rows = await this.reads.read<Record<string, string>>(campaignsCall(sort), [
       limit,
       ...windowParameters(splitWindow(window.from, window.to)),
     ]);

@@ -1,4 +1,5 @@
 import { ROLLUP_COLUMNS, rollupsFromEvents, RollupUnit, ROLLUP_TABLES } from '../../database/migrations/1764400000000-referral-stats-rollups';
+import type { Routine } from '../../database/routines';
 import type { FunnelCounts } from './funnel';
 
 /**
@@ -196,3 +197,45 @@ export function rebuildStatement(unit: RollupUnit): string {
 
 export { ROLLUP_COLUMNS, ROLLUP_TABLES };
 export type { RollupUnit };
+
+/** The stats statements as server-side functions (see database/routines.ts), one per statement above. */
+const WINDOW_TYPES = Array<string>(10).fill('timestamptz');
+const FUNNEL_COLUMNS = FUNNEL_EVENTS.map(([alias]) => `"${alias}" bigint`).join(', ');
+
+function funnelRoutine(withCampaign: boolean): Routine {
+  return {
+    name: withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
+    parameters: ['text', ...WINDOW_TYPES],
+    returns: `TABLE (${FUNNEL_COLUMNS})`,
+    body: withCampaign ? FUNNEL_QUERY_FOR_CAMPAIGN : FUNNEL_QUERY,
+  };
+}
+
+export function seriesRoutine(interval: SeriesInterval, withCampaign: boolean): Routine {
+  return {
+    name: `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
+    parameters: ['text', 'timestamptz', 'timestamptz', 'text'],
+    returns: `TABLE ("from" text, "to" text, "offsetSeconds" int, ${FUNNEL_COLUMNS})`,
+    body: seriesQuery(interval, withCampaign),
+  };
+}
+
+export function campaignsRoutine(sort: CampaignSort): Routine {
+  return {
+    name: `referral_campaigns_${sort}`,
+    parameters: ['int', ...WINDOW_TYPES],
+    returns: `TABLE (campaign text, ${ROLLUP_COLUMNS.map((c) => `${c} bigint`).join(', ')})`,
+    body: campaignsQuery(sort),
+  };
+}
+
+export const FUNNEL_ROUTINE = funnelRoutine(false);
+export const FUNNEL_FOR_CAMPAIGN_ROUTINE = funnelRoutine(true);
+const SERIES_INTERVALS: readonly SeriesInterval[] = ['hour', 'day', 'week', 'month'];
+
+export const STATS_ROUTINES: readonly Routine[] = [
+  FUNNEL_ROUTINE,
+  FUNNEL_FOR_CAMPAIGN_ROUTINE,
+  ...SERIES_INTERVALS.flatMap((interval) => [seriesRoutine(interval, false), seriesRoutine(interval, true)]),
+  ...(Object.keys(CAMPAIGN_SORTS) as CampaignSort[]).map(campaignsRoutine),
+];

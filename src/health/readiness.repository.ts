@@ -1,0 +1,35 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource } from 'typeorm';
+import { ADMIT_BATCH_ROUTINE } from '../billing/metering.sql';
+import { HOT_ROUTINES } from '../database/migrations/1764720000001-hot-statement-routines';
+import { primaryPool } from '../database/pools';
+import { callStatement, routineSource } from '../database/routines';
+
+/**
+ * The metering statement itself, with an empty batch: the same call, pool, per-statement bounds and
+ * server-side function every metered request uses, with nothing to lock or write. If metered requests cannot
+ * run, this fails too (a `SELECT 1` would pass while they 500).
+ */
+const PROBE_METERING = callStatement(ADMIT_BATCH_ROUTINE);
+const EMPTY_BATCH = [[], [], [], [], [], [], [], [], [], [], 1000, []];
+
+const INSTALLED_ROUTINES = `SELECT proname AS name, prosrc AS source FROM pg_proc WHERE proname = ANY($1::text[])`;
+
+@Injectable()
+export class ReadinessRepository {
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  async probeMetering(): Promise<void> {
+    await primaryPool(this.dataSource).query(PROBE_METERING, EMPTY_BATCH);
+  }
+
+  /** Hot routines missing from the database or installed from other SQL than this code's (a migration is due). */
+  async findOutdatedRoutines(): Promise<string[]> {
+    const { rows } = await primaryPool(this.dataSource).query<{ name: string; source: string }>(INSTALLED_ROUTINES, [
+      HOT_ROUTINES.map((routine) => routine.name),
+    ]);
+    const installed = new Map(rows.map((row) => [row.name, row.source]));
+    return HOT_ROUTINES.filter((routine) => installed.get(routine.name) !== routineSource(routine)).map((routine) => routine.name);
+  }
+}
