@@ -2,6 +2,7 @@ import { chmodSync, copyFileSync, mkdirSync, readdirSync, statSync } from 'node:
 import { appendFile, mkdtemp, rm, writeFile, chmod } from 'node:fs/promises';
 import { arch, platform, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { giveToServerUser, startProcess, Started, waitFor } from './processes';
 
@@ -141,6 +142,58 @@ export async function startStandby(options: StandbyOptions): Promise<Standby> {
         .query(`SELECT pg_drop_replication_slot($1) FROM pg_replication_slots WHERE slot_name = $1 AND NOT active`, [slot])
         .catch(() => undefined)
         .finally(() => client.end());
+      await rm(parent, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface Cluster {
+  /** Superuser URL of `database` on it. */
+  readonly url: string;
+  readonly dataDir: string;
+  readonly port: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+}
+
+/**
+ * A fresh PostgreSQL cluster from the embedded binaries (initdb, then `postgres` as a child of this process),
+ * with `database` created: a primary to stand replicas beside. Its directory is removed on stop.
+ */
+export async function startCluster(options: { port: number; database: string; settings?: readonly string[]; log?: (line: string) => void }): Promise<Cluster> {
+  const parent = await mkdtemp(join(tmpdir(), 'crawlora-primary-'));
+  await chmod(parent, 0o755);
+  const dataDir = join(parent, 'data');
+  const password = randomBytes(12).toString('hex');
+  await writeFile(join(parent, 'pwfile'), `${password}\n`);
+  giveToServerUser(parent);
+  const initdb = startProcess(
+    embeddedBinary('initdb'),
+    ['-D', dataDir, '-U', 'postgres', `--pwfile=${join(parent, 'pwfile')}`, '--auth=scram-sha-256', '--encoding=UTF8', '--no-sync'],
+    options.log,
+  );
+  const code = await new Promise<number | null>((resolve) => initdb.child.once('exit', resolve));
+  if (code !== 0) throw new Error(`initdb exited with ${code}`);
+  const server = startProcess(
+    embeddedBinary('postgres'),
+    ['-D', dataDir, '-p', String(options.port), '-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories=', ...(options.settings ?? [])],
+    options.log,
+  );
+  const adminUrl = `postgres://postgres:${password}@127.0.0.1:${options.port}/postgres`;
+  await waitFor('primary', async () => {
+    if (server.child.exitCode !== null) throw new Error(`postgres exited with ${server.child.exitCode}`);
+    const client = new Client({ connectionString: adminUrl, connectionTimeoutMillis: 1000 });
+    await client.connect();
+    await client.query('SELECT 1').finally(() => client.end());
+  });
+  const admin = new Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`CREATE DATABASE ${admin.escapeIdentifier(options.database)}`).finally(() => admin.end());
+  return {
+    url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`,
+    dataDir,
+    port: options.port,
+    stop: async (signal: NodeJS.Signals = 'SIGINT') => {
+      await server.stop(signal);
       await rm(parent, { recursive: true, force: true });
     },
   };
