@@ -1,4 +1,4 @@
-/** The part of autocannon 9's API the benchmark uses (the package ships no types; @types lags at 7.x). */
+/** The part of autocannon 9's API the benchmark and `npm run topology` use (the package ships no types; @types lags at 7.x). */
 declare module 'autocannon' {
   interface AutocannonRequest {
     method?: string;
@@ -16,11 +16,15 @@ declare module 'autocannon' {
     latency: Histogram;
     non2xx: number;
     errors: number;
+    timeouts: number;
+    '2xx': number;
   }
   function autocannon(options: {
     url: string;
     connections?: number;
     duration?: number;
+    amount?: number;
+    headers?: Record<string, string>;
     requests?: AutocannonRequest[];
   }): Promise<Result>;
   export default autocannon;

@@ -45,10 +45,18 @@ export interface Started {
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
-/** Starts a server process (as the server user when we are root); its output goes to `onOutput`. */
-export function startProcess(command: string, args: readonly string[], onOutput: (line: string) => void = () => undefined): Started {
-  const user = serverUser();
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], ...(user ?? {}) });
+/**
+ * Starts a server process (as the server user when we are root, unless `asServerUser` is false); its output
+ * goes to `onOutput`.
+ */
+export function startProcess(
+  command: string,
+  args: readonly string[],
+  onOutput: (line: string) => void = () => undefined,
+  options: { env?: NodeJS.ProcessEnv; asServerUser?: boolean } = {},
+): Started {
+  const user = options.asServerUser === false ? undefined : serverUser();
+  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'], env: options.env ?? process.env, ...(user ?? {}) });
   const forward = (chunk: Buffer) => chunk.toString('utf8').split('\n').filter(Boolean).forEach(onOutput);
   child.stdout?.on('data', forward);
   child.stderr?.on('data', forward);

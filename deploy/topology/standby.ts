@@ -16,6 +16,8 @@ export interface Standby {
   /** The standby's URL for `database` (same credentials as the primary). */
   readonly url: string;
   readonly port: number;
+  /** The standby's postmaster. */
+  readonly pid: number;
   /** Waits until the standby has replayed everything the primary had written when this was called. */
   catchUp(timeoutMs?: number): Promise<void>;
   /** Stops the standby: `SIGQUIT` is an immediate stop (like a crash), `SIGINT` a fast shutdown. */
@@ -119,6 +121,7 @@ export async function startStandby(options: StandbyOptions): Promise<Standby> {
   return {
     url: standbyUrl,
     port: options.port,
+    pid: server.child.pid!,
     catchUp: async (timeoutMs = 30_000) => {
       const client = new Client({ connectionString: options.primaryUrl });
       await client.connect();
@@ -152,6 +155,8 @@ export interface Cluster {
   readonly url: string;
   readonly dataDir: string;
   readonly port: number;
+  /** The postmaster. */
+  readonly pid: number;
   stop(signal?: NodeJS.Signals): Promise<void>;
 }
 
@@ -192,6 +197,7 @@ export async function startCluster(options: { port: number; database: string; se
     url: `postgres://postgres:${password}@127.0.0.1:${options.port}/${options.database}`,
     dataDir,
     port: options.port,
+    pid: server.child.pid!,
     stop: async (signal: NodeJS.Signals = 'SIGINT') => {
       await server.stop(signal);
       await rm(parent, { recursive: true, force: true });
