@@ -85,6 +85,22 @@ describe('GET /docs-json', () => {
     expect(statsOperation().description).toContain('1 credit/request');
   });
 
+  it('declares X-Data-Source and X-Replica-Lag-Ms beside the metering headers on every report route, and only there', () => {
+    const reports = [
+      '/api/v1/admin/referrals/stats',
+      '/api/v1/admin/referrals/stats/timeseries',
+      '/api/v1/admin/referrals/stats/campaigns',
+      '/api/v1/admin/referrals',
+      '/api/v1/admin/referrals/{id}',
+    ];
+    for (const path of reports) {
+      const headers = Object.keys(document.paths[path].get.responses['200'].headers ?? {});
+      expect({ path, headers }).toEqual({ path, headers: expect.arrayContaining(['X-Data-Source', 'X-Replica-Lag-Ms', 'RateLimit-Policy']) });
+    }
+    const approve = document.paths['/api/v1/admin/referrals/{id}/approve'].post.responses['200'];
+    expect(Object.keys(approve.headers ?? {})).not.toContain('X-Data-Source');
+  });
+
   it('accepts either an x-api-key header or a bearer JWT', () => {
     expect(document.components.securitySchemes['x-api-key']).toMatchObject({ type: 'apiKey', in: 'header', name: 'x-api-key' });
     expect(document.components.securitySchemes.jwt).toMatchObject({ type: 'http', scheme: 'bearer', bearerFormat: 'JWT' });
