@@ -6,6 +6,7 @@ import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startBenchDatabase } from './bench-database';
+import { seedReportClicks } from '../deploy/topology/seed';
 import { freePort } from '../test/support/free-port';
 
 /**
@@ -62,14 +63,7 @@ async function main(): Promise<void> {
       // The CLI migrates the database the first time it connects; the server then finds nothing to do.
       const account = await cli('accounts:create', '--email', `ops@${build.name}.example`, '--plan', 'admin');
       build.key = (await cli('keys:create', '--account', account.id)).key;
-      const seed = new Client({ connectionString: url.toString() });
-      await seed.connect();
-      await seed.query(
-        `INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_campaign, created_at)
-         SELECT 'CMP', $1, 'campaign_' || (i % 20), timestamptz '2026-01-01' + i * interval '7 minutes' FROM generate_series(1, 50000) i`,
-        [account.id],
-      );
-      await seed.end();
+      await seedReportClicks(url.toString(), account.id);
       build.child = spawn(process.execPath, [join(build.root, 'dist', 'src', 'main.js')], { env, cwd: build.root, stdio: 'ignore' });
       for (let i = 0; ; i++) {
         const ready = await fetch(`http://127.0.0.1:${build.port}/health/ready`).then((r) => r.ok, () => false);

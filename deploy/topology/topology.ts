@@ -9,6 +9,7 @@ import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { findPgBouncer } from './pgbouncer';
 import { findBinary, giveToServerUser, startProcess, Started, waitFor } from './processes';
+import { seedReportClicks } from './seed';
 import { startCluster, startStandby } from './standby';
 
 /**
@@ -213,24 +214,18 @@ async function main(): Promise<void> {
       JSON.parse((await run(process.execPath, [join(ROOT, 'dist', 'src', 'cli', 'main.js'), ...args], { env })).stdout);
     const account = await cli('accounts:create', '--email', 'ops@topology.example', '--plan', 'admin');
     const { key } = await cli('keys:create', '--account', account.id, '--name', 'topology smoke');
-    const seed = new Client({ connectionString: primary.url });
-    await seed.connect();
-    await seed.query(
-      `INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_campaign, created_at)
-       SELECT 'TOPO', $1, 'campaign_' || (i % 20), timestamptz '2026-01-01' + i * interval '7 minutes' FROM generate_series(1, 50000) i`,
-      [account.id],
-    );
-    await seed.end();
+    await seedReportClicks(primary.url, account.id);
     await standby.catchUp();
 
-    const counters = { primary: await transactions(primary.url), replica: await transactions(standby.url) };
-    const cpuBefore = {
+    const cpuByComponent = () => ({
       instances: instances.reduce((total, { process: p }) => total + cpuSeconds(p.child.pid!), 0),
       primary: cpuSeconds(primary.pid),
       replica: cpuSeconds(standby.pid),
       pgbouncer: cpuSeconds(bouncer.child.pid!),
       nginx: cpuSeconds(nginx.child.pid!),
-    };
+    });
+    const counters = { primary: await transactions(primary.url), replica: await transactions(standby.url) };
+    const cpuBefore = cpuByComponent();
     log(`smoke load: ${requests} requests at ${connections} connections through nginx, ${LOAD_PATHS.length} report routes (1 credit each)`);
     const started = Date.now();
     const result = await autocannon({
@@ -250,13 +245,7 @@ async function main(): Promise<void> {
       const { rows } = await settle.query(`SELECT count(*)::int AS pending FROM billing_pending_charges`);
       if (rows[0].pending > 0) throw new Error(`${rows[0].pending} charges pending`);
     }).finally(() => settle.end());
-    const cpuAfter = {
-      instances: instances.reduce((total, { process: p }) => total + cpuSeconds(p.child.pid!), 0),
-      primary: cpuSeconds(primary.pid),
-      replica: cpuSeconds(standby.pid),
-      pgbouncer: cpuSeconds(bouncer.child.pid!),
-      nginx: cpuSeconds(nginx.child.pid!),
-    };
+    const cpuAfter = cpuByComponent();
     const commits = { primary: (await transactions(primary.url)) - counters.primary, replica: (await transactions(standby.url)) - counters.replica };
 
     // Where the reads were served, and the 2xx the instances sent (autocannon does not count the answers

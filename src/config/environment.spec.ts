@@ -20,6 +20,19 @@ describe('AppConfig.fromEnvironment', () => {
     expect(AppConfig.fromEnvironment({ DATABASE_URL: 'postgres://db/x', DEMO_SEED: 'true' }).demoSeed).toBe(true);
   });
 
+  it('reads replica URLs as a comma list, and refuses a bad one without echoing credentials', () => {
+    const config = AppConfig.fromEnvironment({
+      DATABASE_REPLICA_URLS: 'postgres://app:pw@replica-1/db, postgresql://app:pw@replica-2:6432/db',
+      DB_REPLICA_MAX_LAG_MS: '2500',
+    });
+    expect(config.database.replicaUrls).toEqual(['postgres://app:pw@replica-1/db', 'postgresql://app:pw@replica-2:6432/db']);
+    expect(config.database.replicaMaxLagMs).toBe(2500);
+    expect(AppConfig.fromEnvironment({}).database).toMatchObject({ replicaUrls: [], replicaMaxLagMs: 5000 });
+    const attempt = () => AppConfig.fromEnvironment({ DATABASE_REPLICA_URLS: 'postgres://app:secret@r1/db,mysql://x' });
+    expect(attempt).toThrow(/DATABASE_REPLICA_URLS=\(hidden\)/);
+    expect(attempt).not.toThrow(/secret/);
+  });
+
   it('names every bad variable', () => {
     const attempt = () =>
       AppConfig.fromEnvironment({ PORT: 'eighty', DATABASE_URL: 'mysql://x', SWAGGER_ENABLED: 'maybe' });
