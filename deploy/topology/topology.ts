@@ -166,15 +166,22 @@ async function main(): Promise<void> {
       LOG_FORMAT: 'json',
     };
     const instances: Array<{ port: number; process: Started }> = [];
+    const outputs = new Map<number, string[]>();
     for (let i = 0; i < instanceCount; i++) {
       const port = PORTS.firstInstance + i;
       // They boot at once: the migrations run once, under the transaction-scoped lock, through PgBouncer.
+      const output: string[] = [];
       const instance = startProcess(
         process.execPath,
         [join(ROOT, 'dist', 'src', 'main.js')],
-        (line) => { if (process.env.TOPOLOGY_DEBUG) log(`instance :${port}: ${line.slice(0, 400)}`); else if (/"level":"(error|fatal|warn)"/.test(line)) log(`instance :${port}: ${line.slice(0, 400)}`); },
+        (line) => {
+          output.push(line.slice(0, 400));
+          if (output.length > 40) output.shift();
+          if (process.env.TOPOLOGY_DEBUG || /"level":"(error|fatal)"/.test(line)) log(`instance :${port}: ${line.slice(0, 400)}`);
+        },
         { env: { ...env, PORT: String(port) }, asServerUser: false },
       );
+      outputs.set(port, output);
       instances.push({ port, process: instance });
       cleanup.push(() => instance.stop('SIGTERM'));
     }
@@ -182,7 +189,9 @@ async function main(): Promise<void> {
       await waitFor(`instance :${port}`, async () => {
         const response = await fetch(`http://127.0.0.1:${port}/health/ready`);
         if (response.status !== 200) throw new Error(`ready answered ${response.status} ${await response.text()}`);
-      }, 60_000);
+      }, 120_000).catch((error: Error) => {
+        throw new Error(`${error.message}\n--- its last output:\n${outputs.get(port)?.join('\n')}`);
+      });
     }
     log(`${instanceCount} instances ready on :${PORTS.firstInstance}-${PORTS.firstInstance + instanceCount - 1} (TRUST_PROXY=127.0.0.1)`);
 
