@@ -109,7 +109,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
       const replica = this.replicas[chosen.replica];
       try {
         const rows = await this.query<T>(replica.pool, text, values);
-        if (scope && !scope.reported) scope.reported = { source: 'replica', lagMs: chosen.lagMs };
+        if (scope) scope.reported = { source: 'replica', lagMs: Math.max(chosen.lagMs, scope.reported?.lagMs ?? 0) };
         this.metrics.countRead('replica', replica.name);
         return rows;
       } catch (error) {
@@ -120,7 +120,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
       }
     }
     const rows = await this.query<T>(primaryPool(this.dataSource), text, values);
-    if (scope) scope.reported = { source: 'primary', lagMs: 0 };
+    if (scope && !scope.reported) scope.reported = { source: 'primary', lagMs: 0 };
     this.metrics.countRead('primary', 'primary');
     return rows;
   }

@@ -14,7 +14,10 @@ export interface ReadSource {
  */
 export class ReadScope {
   chosen: { readonly replica: number | null; readonly lagMs: number } | null = null;
-  /** What the response reports: the primary as soon as any read of the request was served there. */
+  /**
+   * What the response reports: `replica` (with its staleness bound) as soon as any figure of the response came
+   * from a replica, even if a later read fell back to the primary; `primary` only when every read was there.
+   */
   reported: ReadSource | null = null;
 }
 
