@@ -15,6 +15,8 @@ import { DemoModule } from './demo/demo.module';
 import { HealthModule } from './health/health.module';
 import { ObservabilityModule } from './observability/observability.module';
 import { ReferralsModule } from './referrals/referrals.module';
+import { UsageHistoryModule } from './usage-history/usage-history.module';
+import { WebhooksModule } from './webhooks/webhooks.module';
 
 /**
  * The whole service. Built from a validated AppConfig, so tests construct it exactly as main.ts does.
@@ -36,6 +38,8 @@ export class AppModule {
         IdempotencyModule,
         BillingModule,
         ReferralsModule,
+        WebhooksModule,
+        UsageHistoryModule,
         DemoModule,
         ...extraModules,
       ],

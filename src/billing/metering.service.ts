@@ -23,6 +23,14 @@ export interface Admission {
   readonly headers: Record<string, string>;
 }
 
+/** One admission decision, as the usage history counts it (`at` is the database clock's reading). */
+export interface AdmissionOutcome {
+  readonly accountId: string;
+  readonly plan: Principal['plan'];
+  readonly refusal: RefusalReason | null;
+  readonly at: Date;
+}
+
 export interface MeteredCall {
   readonly principal: Principal;
   readonly credits: number;
@@ -46,6 +54,7 @@ export class MeteringService implements BeforeApplicationShutdown {
   private readonly settling = new Set<Promise<unknown>>();
   /** Told after each charge is stored (referrals qualify a referee once it has used enough credits). */
   private readonly chargeListeners: Array<(charge: { accountId: string; credits: number }) => void> = [];
+  private readonly admissionListeners: Array<(admission: AdmissionOutcome) => void> = [];
 
   constructor(
     private readonly repository: MeteringRepository,
@@ -56,6 +65,14 @@ export class MeteringService implements BeforeApplicationShutdown {
   /** `listener` runs after every stored charge, off the request's path: it must not throw or block. */
   onCharged(listener: (charge: { accountId: string; credits: number }) => void): void {
     this.chargeListeners.push(listener);
+  }
+
+  /**
+   * `listener` runs for every admission decision (admitted or refused), synchronously on the request's path:
+   * it must only record in memory (usage history counts these in batches), never throw or block.
+   */
+  onAdmission(listener: (admission: AdmissionOutcome) => void): void {
+    this.admissionListeners.push(listener);
   }
 
   /** The plan numbers for this principal, read from the catalog at request time (its plan as stored now). */
@@ -84,6 +101,13 @@ export class MeteringService implements BeforeApplicationShutdown {
       limits,
       this.config.billing.reservationTtlMs,
     );
+    const outcome: AdmissionOutcome = {
+      accountId: call.principal.accountId,
+      plan: call.principal.plan,
+      refusal: result.refusal,
+      at: result.counters.now,
+    };
+    for (const listener of this.admissionListeners) listener(outcome);
     if (result.refusal !== null) {
       const retryAfter = retryAfterSeconds(result.refusal, result);
       throw new ApiException(

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
 import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
+import { WebhooksConfig, webhooksConfigFrom } from '../webhooks/webhooks.config';
 import { ConfigValidationError, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
 
 export interface DatabaseConfig {
@@ -154,6 +155,9 @@ export class AppConfig {
   readonly auth: AuthConfig;
   readonly referrals: ReferralConfig;
   readonly billing: BillingConfig;
+  readonly webhooks: WebhooksConfig;
+  /** How often in-memory usage counts (refusals, admissions) are written. */
+  readonly usageCounterFlushMs: number;
 
   constructor(env: EnvironmentVariables) {
     this.http = {
@@ -172,6 +176,8 @@ export class AppConfig {
     };
     this.referrals = referralConfigFrom(env);
     this.billing = billingConfigFrom(env);
+    this.webhooks = webhooksConfigFrom(env);
+    this.usageCounterFlushMs = env.USAGE_COUNTER_FLUSH_MS;
     this.database = {
       url: env.DATABASE_URL,
       embedded: { dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT },

@@ -308,6 +308,67 @@ export class EnvironmentVariables {
   @Min(1_000)
   @Max(3_600_000)
   BILLING_RESERVATION_TTL_MS = 120_000;
+
+  /**
+   * Encrypts webhook signing secrets at rest (AES-256-GCM): base64 of 32 random bytes (`openssl rand -base64 32`).
+   * Unset: a random key kept in `<EMBEDDED_PG_DIR>.webhook-key` (development; every instance must share one key).
+   */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9+/]{43}=$/, { message: 'WEBHOOK_SECRET_KEY must be base64 of exactly 32 bytes (openssl rand -base64 32)' })
+  WEBHOOK_SECRET_KEY?: string;
+
+  /** Hosts, IPs or CIDRs webhooks may target although private/loopback, and over http; comma-separated. */
+  @IsOptional()
+  @Matches(/^[A-Za-z0-9.:\-\/\[\]]+(,\s*[A-Za-z0-9.:\-\/\[\]]+)*$/, {
+    message: 'WEBHOOK_ALLOWED_HOSTS must be comma-separated host names, IP addresses or CIDR ranges',
+  })
+  WEBHOOK_ALLOWED_HOSTS?: string;
+
+  /** Run the delivery worker in this instance (any number of instances may). */
+  @Transform(toBoolean)
+  @IsBoolean()
+  WEBHOOK_WORKER_ENABLED = true;
+
+  /** How often an idle worker looks for due deliveries. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(20)
+  @Max(60_000)
+  WEBHOOK_POLL_INTERVAL_MS = 1_000;
+
+  /** Upper bound on one delivery attempt: connect, send, and read the (bounded) response. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(60_000)
+  WEBHOOK_TIMEOUT_MS = 10_000;
+
+  /** How long a claimed attempt is reserved for its worker; past it, a crashed worker's attempt is retried. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(1_000)
+  @Max(3_600_000)
+  WEBHOOK_LEASE_MS = 60_000;
+
+  /** Delay after the first failed attempt; it doubles per attempt (with ±20 % jitter) up to the maximum. */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(3_600_000)
+  WEBHOOK_RETRY_BASE_MS = 30_000;
+
+  @Transform(toInteger)
+  @IsInt()
+  @Min(100)
+  @Max(86_400_000)
+  WEBHOOK_RETRY_MAX_DELAY_MS = 21_600_000;
+
+  /** How often refusal and admission counts gathered in memory are written (at most this much is lost on a crash). */
+  @Transform(toInteger)
+  @IsInt()
+  @Min(50)
+  @Max(60_000)
+  USAGE_COUNTER_FLUSH_MS = 1_000;
 }
 
 /** Values of these variables are never echoed in an error message. */

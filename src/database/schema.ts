@@ -11,6 +11,7 @@ import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-cred
 import { BillingPendingCharges1764600000000 } from './migrations/1764600000000-billing-pending-charges';
 import { HotStatementRoutines1764720000001 } from './migrations/1764720000001-hot-statement-routines';
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
+import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
@@ -27,4 +28,5 @@ export const MIGRATIONS = [
   BillingPendingCharges1764600000000,
   HotStatementRoutines1764720000001,
   ApiKeyManagement1764760000000,
+  WebhooksAndUsageHistory1764770000000,
 ];

@@ -70,6 +70,18 @@ export class MetricsService {
     registers: [this.registry],
   });
   private replicaLags: () => Array<{ name: string; lagMs: number | null }> = () => [];
+  private readonly webhookAttempts = new Counter({
+    name: 'webhook_delivery_attempts_total',
+    help: 'Webhook delivery attempts, by outcome (succeeded, http_error, network_error, blocked).',
+    labelNames: ['outcome'] as const,
+    registers: [this.registry],
+  });
+  private readonly webhookFailures = new Counter({
+    name: 'webhook_deliveries_failed_total',
+    help: 'Webhook deliveries given up on after their 24 h retry window.',
+    registers: [this.registry],
+  });
+  private webhookOutbox?: () => Promise<{ depth: number; oldestAgeSeconds: number }>;
 
   constructor(@InjectDataSource() dataSource: DataSource) {
     const replicaLags = () => this.replicaLags();
@@ -81,6 +93,25 @@ export class MetricsService {
       collect() {
         this.reset();
         for (const { name, lagMs } of replicaLags()) if (lagMs !== null) this.set({ replica: name }, lagMs);
+      },
+    });
+    const outbox = () => this.webhookOutbox?.().catch(() => undefined);
+    new Gauge({
+      name: 'webhook_outbox_depth',
+      help: 'Webhook deliveries not yet succeeded or failed (pending or in flight), read from the database at scrape.',
+      registers: [this.registry],
+      async collect() {
+        const stats = await outbox();
+        if (stats) this.set(stats.depth);
+      },
+    });
+    new Gauge({
+      name: 'webhook_outbox_oldest_pending_age_seconds',
+      help: 'Age of the oldest pending webhook delivery (0 when none), read from the database at scrape.',
+      registers: [this.registry],
+      async collect() {
+        const stats = await outbox();
+        if (stats) this.set(stats.oldestAgeSeconds);
       },
     });
     const pool = () => (dataSource.driver as unknown as { master?: Pool }).master;
@@ -102,6 +133,19 @@ export class MetricsService {
   /** An IdP that stays in `error`, or a rising `skipped`, is worth an alert: see docs/console-proxy.md. */
   observeJwksFetch(outcome: 'ok' | 'error' | 'skipped'): void {
     this.jwksFetches.inc({ outcome });
+  }
+
+  webhookAttempt(outcome: 'succeeded' | 'http_error' | 'network_error' | 'blocked'): void {
+    this.webhookAttempts.inc({ outcome });
+  }
+
+  webhookGaveUp(): void {
+    this.webhookFailures.inc();
+  }
+
+  /** The outbox gauges read their values through `probe` at each scrape. */
+  watchWebhookOutbox(probe: () => Promise<{ depth: number; oldestAgeSeconds: number }>): void {
+    this.webhookOutbox = probe;
   }
 
   observe(observation: RequestObservation): void {

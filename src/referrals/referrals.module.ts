@@ -3,6 +3,7 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AccountsService, PAYING_PLANS } from '../accounts/accounts.service';
 import { BillingModule } from '../billing/billing.module';
 import { MeteringService } from '../billing/metering.service';
+import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AccountReferralController } from './account-referral.controller';
 import { AccountReferralService } from './account-referral.service';
 import { AdminReferralsController } from './admin-referrals.controller';
@@ -21,7 +22,7 @@ import { AttributionService } from './signups/attribution.service';
 
 /** The referral program: link clicks, signup attribution, review, qualification and rewards, and its stats. */
 @Module({
-  imports: [AccountsModule, BillingModule],
+  imports: [AccountsModule, BillingModule, WebhooksModule],
   controllers: [ReferralStatsController, ClickTrackingController, AdminReferralsController, AccountReferralController],
   providers: [
     AccountReferralService,

@@ -4,8 +4,24 @@ import { BonusCreditsRepository } from '../../billing/bonus-credits.repository';
 import { ApiException } from '../../common/http/api.exception';
 import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
+import type { ReferralEventType } from '../../webhooks/webhook-event-types';
+import { WebhooksService } from '../../webhooks/webhooks.service';
 import { nextStatus, ReferralAction } from './referral-state-machine';
 import { Actor, ReferralRecord, ReferralsRepository, ReferralsTransaction, SYSTEM_ACTOR } from './referrals.repository';
+
+/** The webhook event each status change announces (in the change's own transaction). */
+const ACTION_EVENTS: Record<ReferralAction, ReferralEventType> = {
+  approve: 'referral.approved',
+  reject: 'referral.rejected',
+  qualify: 'referral.qualified',
+  reward: 'referral.rewarded',
+  cap: 'referral.capped',
+};
+
+/** Writes the referral as it now is (inside `tx`) to the webhook outbox as `type`. */
+export async function announce(webhooks: WebhooksService, tx: ReferralsTransaction, type: ReferralEventType, id: string): Promise<void> {
+  await webhooks.emit(tx.manager, type, (await tx.findById(id))!);
+}
 
 export function actorOf(principal: Principal): Actor {
   return { kind: principal.credential.kind, id: principal.credential.id, accountId: principal.accountId };
@@ -23,6 +39,7 @@ export class ReferralLifecycleService {
     private readonly referrals: ReferralsRepository,
     private readonly bonusCredits: BonusCreditsRepository,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {}
 
   /** Approves; a referee that has already used the qualifying credits then qualifies at once. */
@@ -75,6 +92,7 @@ export class ReferralLifecycleService {
         });
       }
       await tx.moveTo(referral, to, reason, actor);
+      await announce(this.webhooks, tx, ACTION_EVENTS[action], id);
       if (to === 'qualified') await this.rewardOrCap(tx, { ...referral, status: to });
       return (await tx.findById(id))!;
     });
@@ -86,8 +104,10 @@ export class ReferralLifecycleService {
       await tx.moveTo(referral, 'rewarded', null, SYSTEM_ACTOR);
       const expiresAt = await tx.recordRewardGrant(referral, rewardCredits);
       await this.bonusCredits.grant(tx.manager, referral.referrer_account_id, rewardCredits, expiresAt);
+      await announce(this.webhooks, tx, ACTION_EVENTS.reward, referral.id);
     } else {
       await tx.moveTo(referral, 'capped', `monthly reward cap of ${monthlyRewardCap} reached`, SYSTEM_ACTOR);
+      await announce(this.webhooks, tx, ACTION_EVENTS.cap, referral.id);
       this.logger.log(`referral ${referral.id} capped: referrer reached ${monthlyRewardCap} rewards this month`);
     }
   }

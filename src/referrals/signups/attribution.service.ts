@@ -3,6 +3,8 @@ import { ApiException } from '../../common/http/api.exception';
 import { AppConfig } from '../../config/app-config';
 import { verifyAttribution } from '../clicks/attribution-cookie';
 import { ClicksRepository } from '../clicks/clicks.repository';
+import { announce } from '../lifecycle/referral-lifecycle.service';
+import { WebhooksService } from '../../webhooks/webhooks.service';
 import { Actor, ReferralRecord, ReferralsRepository } from '../lifecycle/referrals.repository';
 import { ReferralHashing } from '../referral-hashing';
 import { BUILT_IN_DISPOSABLE_DOMAINS, evaluateSignup, FraudRuleSettings } from './fraud-rules';
@@ -38,6 +40,7 @@ export class AttributionService {
     private readonly clicks: ClicksRepository,
     private readonly hashing: ReferralHashing,
     private readonly config: AppConfig,
+    private readonly webhooks: WebhooksService,
   ) {
     this.fraudSettings = {
       maxSignupsPerIpPerDay: config.referrals.maxSignupsPerIpPerDay,
@@ -79,6 +82,10 @@ export class AttributionService {
           },
           actor,
         );
+        // Every attributed signup is announced; a signup the fraud rules held or refused also says so.
+        await announce(this.webhooks, tx, 'referral.signed_up', referral.id);
+        if (referral.status === 'review_required') await announce(this.webhooks, tx, 'referral.review_required', referral.id);
+        if (referral.status === 'rejected') await announce(this.webhooks, tx, 'referral.rejected', referral.id);
         return { account, attribution: attribution.source, referral };
       });
     } catch (error) {

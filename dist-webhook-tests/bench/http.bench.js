@@ -1,0 +1,203 @@
+"use strict";
+var __importDefault = (this && this.__importDefault) || function (mod) {
+    return (mod && mod.__esModule) ? mod : { "default": mod };
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.DEFAULT_BENCH_PLANS = void 0;
+exports.runHttpBench = runHttpBench;
+exports.httpBenchRows = httpBenchRows;
+const node_child_process_1 = require("node:child_process");
+const node_fs_1 = require("node:fs");
+const node_os_1 = require("node:os");
+const node_path_1 = require("node:path");
+const autocannon_1 = __importDefault(require("autocannon"));
+const bench_routes_module_1 = require("./bench-routes.module");
+exports.DEFAULT_BENCH_PLANS = ['free', 'starter', 'growth', 'pro', 'business', 'enterprise', 'admin'];
+const QUERY = '?from=2026-01-01T00:00:00Z&to=2027-01-01T00:00:00Z';
+const BARE_PATH = '/api/v1/bench/stats-bare';
+/**
+ * Every plan's limits lifted (rate limit at its maximum, no daily cap, included credits out of reach), so the
+ * benchmark measures what metering costs, not refusals: every admission still runs the full check and writes
+ * the full charge.
+ */
+function liftedLimits(plans) {
+    return Object.fromEntries(plans.map((plan) => [plan, { rate_limit_per_minute: 100_000, daily_cap: null, included_credits: 1_000_000_000 }]));
+}
+function start(child, what) {
+    return new Promise((resolve, reject) => {
+        child.once('message', (message) => resolve(message));
+        child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before it was ready`)));
+    });
+}
+async function stop(child) {
+    if (child.exitCode !== null || child.signalCode !== null)
+        return;
+    const exited = new Promise((resolve) => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    await exited;
+}
+/** kB figures from /proc/<pid>/status (Linux); 0 where unavailable. */
+function memoryOf(pid) {
+    try {
+        const status = (0, node_fs_1.readFileSync)(`/proc/${pid}/status`, 'utf8');
+        const field = (name) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);
+        return { rssKb: field('VmRSS'), hwmKb: field('VmHWM') };
+    }
+    catch {
+        return { rssKb: 0, hwmKb: 0 };
+    }
+}
+async function measure(port, path, apiKeys, seconds, connections) {
+    let next = 0;
+    const result = await (0, autocannon_1.default)({
+        url: `http://127.0.0.1:${port}`,
+        connections,
+        duration: seconds,
+        requests: [
+            {
+                method: 'GET',
+                path: `${path}${QUERY}`,
+                setupRequest: (request) => ({
+                    ...request,
+                    headers: { ...request.headers, 'x-api-key': apiKeys[next++ % apiKeys.length] },
+                }),
+            },
+        ],
+    });
+    return {
+        requestsPerSecond: result.requests.average,
+        meanMs: result.latency.average,
+        p50Ms: result.latency.p50,
+        p99Ms: result.latency.p99,
+        non2xx: result.non2xx,
+        errors: result.errors,
+    };
+}
+function median(values) {
+    const sorted = [...values].sort((a, b) => a - b);
+    const middle = Math.floor(sorted.length / 2);
+    return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+function summarize(target, path, rounds) {
+    return {
+        target,
+        path,
+        requestsPerSecond: Math.round(median(rounds.map((run) => run.requestsPerSecond))),
+        meanMs: Number(median(rounds.map((run) => run.meanMs)).toFixed(2)),
+        p50Ms: median(rounds.map((run) => run.p50Ms)),
+        p99Ms: median(rounds.map((run) => run.p99Ms)),
+        non2xx: rounds.reduce((sum, run) => sum + run.non2xx, 0),
+        errors: rounds.reduce((sum, run) => sum + run.errors, 0),
+        rounds,
+    };
+}
+const ratio = (a, b) => (b > 0 ? Number((a / b).toFixed(3)) : 0);
+/**
+ * HTTP throughput and latency, measured with autocannon in one run: (1) a bare Fastify route answering the
+ * stats endpoint's JSON, (2) the stats endpoint without metering, (3) the stats endpoint metered with
+ * `@Credits(1)`; (2) and (3) are twins differing only by the decorator (bench-routes.module.ts). The service
+ * and the bare server each run in their own process; the service's RSS is sampled throughout.
+ */
+async function runHttpBench(options) {
+    const plans = options.plans ?? exports.DEFAULT_BENCH_PLANS;
+    const log = options.log ?? (() => undefined);
+    const warmup = options.warmupSeconds ?? 2;
+    const overridesDir = (0, node_fs_1.mkdtempSync)((0, node_path_1.join)((0, node_os_1.tmpdir)(), 'bench-plans-'));
+    const overridesFile = (0, node_path_1.join)(overridesDir, 'plans.json');
+    (0, node_fs_1.writeFileSync)(overridesFile, JSON.stringify(liftedLimits(plans)));
+    const service = (0, node_child_process_1.fork)((0, node_path_1.join)(__dirname, 'bench-server.js'), [], {
+        env: {
+            ...process.env,
+            DATABASE_URL: options.databaseUrl,
+            PLAN_OVERRIDES_FILE: overridesFile,
+            BENCH_ACCOUNTS: String(options.keys),
+            BENCH_PLAN: plans.join(','),
+        },
+        stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+    });
+    const bare = (0, node_child_process_1.fork)((0, node_path_1.join)(__dirname, 'bare-server.js'), [], { stdio: ['ignore', 'inherit', 'inherit', 'ipc'] });
+    let sampledPeakKb = 0;
+    let sampler;
+    try {
+        const ready = await start(service, 'bench server');
+        sampler = setInterval(() => {
+            sampledPeakKb = Math.max(sampledPeakKb, memoryOf(service.pid).rssKb);
+        }, 100);
+        // The bare route answers exactly what the stats endpoint answers.
+        const sample = await fetch(`http://127.0.0.1:${ready.port}${bench_routes_module_1.BENCH_UNMETERED}${QUERY}`, {
+            headers: { 'x-api-key': ready.apiKeys[0] },
+        });
+        if (sample.status !== 200)
+            throw new Error(`stats endpoint answered ${sample.status}: ${await sample.text()}`);
+        const bareReady = start(bare, 'bare server');
+        bare.send({ body: await sample.json() });
+        const { port: barePort } = await bareReady;
+        const targets = [
+            { target: 'bare', port: barePort, path: BARE_PATH },
+            { target: 'unmetered', port: ready.port, path: bench_routes_module_1.BENCH_UNMETERED },
+            { target: 'metered', port: ready.port, path: bench_routes_module_1.BENCH_METERED },
+        ];
+        log(`HTTP: ${options.rounds} rounds x ${options.seconds} s per target, ${options.connections} connections, ` +
+            `${ready.apiKeys.length} keys (${plans.join(', ')}; limits lifted)`);
+        for (const { port, path } of targets)
+            await measure(port, path, ready.apiKeys, warmup, options.connections);
+        const runs = { bare: [], unmetered: [], metered: [] };
+        for (let round = 1; round <= options.rounds; round++) {
+            for (const { target, port, path } of targets) {
+                runs[target].push(await measure(port, path, ready.apiKeys, options.seconds, options.connections));
+            }
+            log(`  round ${round}: ` +
+                targets
+                    .map(({ target }) => {
+                    const run = runs[target][round - 1];
+                    return `${target} ${run.requestsPerSecond.toFixed(0)} req/s p99 ${run.p99Ms} ms`;
+                })
+                    .join(', '));
+        }
+        const summaries = Object.fromEntries(targets.map(({ target, path }) => [target, summarize(target, path, runs[target])]));
+        const { bare: b, unmetered: u, metered: m } = summaries;
+        const hwmKb = memoryOf(service.pid).hwmKb;
+        return {
+            options: {
+                seconds: options.seconds,
+                rounds: options.rounds,
+                connections: options.connections,
+                keys: ready.apiKeys.length,
+                plans,
+            },
+            targets: summaries,
+            ratios: {
+                meteredToUnmetered: ratio(m.requestsPerSecond, u.requestsPerSecond),
+                meteredToBare: ratio(m.requestsPerSecond, b.requestsPerSecond),
+                unmeteredToBare: ratio(u.requestsPerSecond, b.requestsPerSecond),
+                p99MeteredToUnmetered: ratio(m.p99Ms, u.p99Ms),
+            },
+            serviceRss: {
+                peakMb: Math.round(Math.max(hwmKb, sampledPeakKb) / 1024),
+                sampledPeakMb: Math.round(sampledPeakKb / 1024),
+            },
+        };
+    }
+    finally {
+        clearInterval(sampler);
+        await Promise.all([stop(service), stop(bare)]);
+        (0, node_fs_1.rmSync)(overridesDir, { recursive: true, force: true });
+    }
+}
+/** The result as table rows (for console.table or a README). */
+function httpBenchRows(result) {
+    return ['bare', 'unmetered', 'metered'].map((name) => {
+        const target = result.targets[name];
+        return {
+            target: name,
+            'req/s': target.requestsPerSecond,
+            'mean ms': target.meanMs,
+            'p50 ms': target.p50Ms,
+            'p99 ms': target.p99Ms,
+            'vs bare': ratio(target.requestsPerSecond, result.targets.bare.requestsPerSecond),
+            'non-2xx': target.non2xx,
+            errors: target.errors,
+        };
+    });
+}
+//# sourceMappingURL=http.bench.js.map

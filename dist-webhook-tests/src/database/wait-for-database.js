@@ -1,0 +1,60 @@
+"use strict";
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.startBootProbe = startBootProbe;
+exports.waitForDatabase = waitForDatabase;
+const common_1 = require("@nestjs/common");
+const node_http_1 = require("node:http");
+const pg_1 = require("pg");
+const database_errors_1 = require("./database-errors");
+const FIRST_DELAY_MS = 500;
+const MAX_DELAY_MS = 15_000;
+/**
+ * While the service waits for its database at boot, this answers on the service's port so orchestrators can
+ * tell "alive, not ready" from "dead": /health 200, /health/ready and everything else 503 in the envelope.
+ */
+async function startBootProbe(host, port) {
+    const server = (0, node_http_1.createServer)((request, response) => {
+        const live = request.url === '/health' || request.url?.startsWith('/health?');
+        const status = live ? 200 : 503;
+        const body = live
+            ? { code: 200, msg: 'ok', data: { status: 'starting' } }
+            : { code: 503, msg: 'Service unavailable', data: { request_id: null, reason: 'database_unavailable' } };
+        response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(live ? {} : { 'retry-after': '5' }) });
+        response.end(JSON.stringify(body));
+    });
+    await new Promise((resolve, reject) => {
+        server.once('error', reject);
+        server.listen(port, host, () => resolve());
+    });
+    return server;
+}
+/**
+ * Resolves once a connection to `url` succeeds, retrying with exponential backoff (0.5 s doubling to 15 s)
+ * while the database is unreachable, with a log line per attempt. Other errors (a wrong password, a missing
+ * database) are not outages and fail at once.
+ */
+async function waitForDatabase(url, logger = new common_1.Logger('Database')) {
+    let delay = FIRST_DELAY_MS;
+    for (let attempt = 1;; attempt++) {
+        const client = new pg_1.Client({ connectionString: url, connectionTimeoutMillis: 5000 });
+        try {
+            await client.connect();
+            await client.query('SELECT 1');
+            if (attempt > 1)
+                logger.log(`Database reachable after ${attempt} attempts`);
+            return;
+        }
+        catch (error) {
+            if (!(0, database_errors_1.isDatabaseUnavailable)(error))
+                throw error;
+            logger.warn(`Database unreachable (attempt ${attempt}: ${error instanceof Error ? error.message : String(error)}); ` +
+                `retrying in ${delay} ms`);
+            await new Promise((resolve) => setTimeout(resolve, delay));
+            delay = Math.min(delay * 2, MAX_DELAY_MS);
+        }
+        finally {
+            await client.end().catch(() => undefined);
+        }
+    }
+}
+//# sourceMappingURL=wait-for-database.js.map

@@ -1,0 +1,202 @@
+"use strict";
+var __decorate = (this && this.__decorate) || function (decorators, target, key, desc) {
+    var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
+    if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
+    else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
+    return c > 3 && r && Object.defineProperty(target, key, r), r;
+};
+var __metadata = (this && this.__metadata) || function (k, v) {
+    if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
+};
+var __param = (this && this.__param) || function (paramIndex, decorator) {
+    return function (target, key) { decorator(target, key, paramIndex); }
+};
+Object.defineProperty(exports, "__esModule", { value: true });
+exports.ReferralsTransaction = exports.ReferralsRepository = exports.SYSTEM_ACTOR = void 0;
+const common_1 = require("@nestjs/common");
+const typeorm_1 = require("@nestjs/typeorm");
+const typeorm_2 = require("typeorm");
+exports.SYSTEM_ACTOR = { kind: 'system', id: null, accountId: null };
+const utc = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+const REFERRAL_COLUMNS = `
+  r.id, r.status, r.referrer_account_id, r.referee_account_id, r.click_id::text AS click_id, r.utm_campaign,
+  ${utc('r.signed_up_at')} AS signed_up_at, ${utc('r.review_required_at')} AS review_required_at,
+  ${utc('r.qualified_at')} AS qualified_at, ${utc('r.rewarded_at')} AS rewarded_at,
+  ${utc('r.capped_at')} AS capped_at, ${utc('r.rejected_at')} AS rejected_at,
+  r.review_reason, r.rejection_reason`;
+/** The column each status change stamps. */
+const STAGE_COLUMN = {
+    review_required: 'review_required_at',
+    qualified: 'qualified_at',
+    rewarded: 'rewarded_at',
+    capped: 'capped_at',
+    rejected: 'rejected_at',
+};
+/** Every query on referrals, their audit trail, reward counts and grants. Values are always bind parameters. */
+let ReferralsRepository = class ReferralsRepository {
+    constructor(dataSource) {
+        this.dataSource = dataSource;
+    }
+    /** Runs `work` in one transaction, with the statements that must share it. */
+    transaction(work) {
+        return this.dataSource.transaction((manager) => work(new ReferralsTransaction(manager)));
+    }
+    async findById(id) {
+        const rows = await this.dataSource.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
+        return rows[0] ?? null;
+    }
+    async transitionsOf(id) {
+        const rows = await this.dataSource.query(`SELECT from_status, to_status, reason, actor_kind, actor_id, actor_account_id, ${utc('at')} AS at
+         FROM referral_transitions WHERE referral_id = $1 ORDER BY id`, [id]);
+        return rows.map((row) => ({
+            from_status: row.from_status,
+            to_status: row.to_status,
+            reason: row.reason,
+            actor: { kind: row.actor_kind, id: row.actor_id, account_id: row.actor_account_id },
+            at: row.at,
+        }));
+    }
+    /** Newest signups first; keyset pagination on (signed_up_at, id), so pages stay stable under inserts. */
+    list(filter) {
+        const conditions = [];
+        const params = [];
+        const bind = (value) => {
+            params.push(value);
+            return `$${params.length}`;
+        };
+        if (filter.status)
+            conditions.push(`r.status = ${bind(filter.status)}`);
+        if (filter.campaign !== undefined)
+            conditions.push(`r.utm_campaign = ${bind(filter.campaign)}`);
+        if (filter.from)
+            conditions.push(`r.signed_up_at >= ${bind(filter.from)}::timestamptz`);
+        if (filter.to)
+            conditions.push(`r.signed_up_at < ${bind(filter.to)}::timestamptz`);
+        if (filter.referrerAccountId)
+            conditions.push(`r.referrer_account_id = ${bind(filter.referrerAccountId)}`);
+        if (filter.after) {
+            conditions.push(`(r.signed_up_at, r.id) < (${bind(filter.after.signedUpAt)}::timestamptz, ${bind(filter.after.id)}::uuid)`);
+        }
+        const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
+        return this.dataSource.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r ${where}
+        ORDER BY r.signed_up_at DESC, r.id DESC LIMIT ${bind(filter.limit)}`, params);
+    }
+    /** Unqualified referrals whose referee has now been charged at least `credits` in all. */
+    async dueForUsageQualification(refereeAccountIds, credits) {
+        const rows = await this.dataSource.query(`SELECT r.id FROM referrals r
+        WHERE r.referee_account_id = ANY($1::uuid[]) AND r.status = 'signed_up'
+          AND (SELECT coalesce(sum(l.credits), 0) FROM billing_ledger l WHERE l.account_id = r.referee_account_id) >= $2`, [refereeAccountIds, credits]);
+        return rows.map((row) => row.id);
+    }
+    /** The referral whose referee is this account (there is at most one), if any. */
+    async findByReferee(refereeAccountId) {
+        const rows = await this.dataSource.query(`SELECT id, status FROM referrals WHERE referee_account_id = $1`, [
+            refereeAccountId,
+        ]);
+        return rows[0] ?? null;
+    }
+    /** A referrer's own funnel, all time. */
+    async funnelOfReferrer(accountId) {
+        const [row] = await this.dataSource.query(`SELECT (SELECT count(*) FROM referral_clicks WHERE referrer_account_id = $1) AS clicks,
+              count(*) AS signups, count(r.qualified_at) AS qualified, count(r.rewarded_at) AS rewarded,
+              count(r.capped_at) AS capped,
+              (SELECT coalesce(sum(credits), 0) FROM credit_grants
+                WHERE account_id = $1 AND referral_id IS NOT NULL) AS credits_earned
+         FROM referrals r WHERE r.referrer_account_id = $1`, [accountId]);
+        return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+    }
+};
+exports.ReferralsRepository = ReferralsRepository;
+exports.ReferralsRepository = ReferralsRepository = __decorate([
+    (0, common_1.Injectable)(),
+    __param(0, (0, typeorm_1.InjectDataSource)()),
+    __metadata("design:paramtypes", [typeorm_2.DataSource])
+], ReferralsRepository);
+/** The statements of one transaction. Created by ReferralsRepository.transaction only. */
+class ReferralsTransaction {
+    /** Exposed so other modules' statements (the bonus grant) can join this transaction. */
+    constructor(manager) {
+        this.manager = manager;
+    }
+    /** Serialises signups from one IP, so the per-IP velocity rule counts concurrent signups exactly. */
+    async lockSignupIp(ipHash) {
+        await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 1))`, [ipHash]);
+    }
+    async createAccount(email, signupIpHash) {
+        const [row] = await this.manager.query(`INSERT INTO accounts (email, plan, signup_ip_hash) VALUES ($1, 'free', $2)
+       RETURNING id, email, plan, referral_code`, [email, signupIpHash]);
+        return row;
+    }
+    async findReferrer(accountId) {
+        const rows = await this.manager.query(`SELECT id, email, signup_ip_hash AS "signupIpHash" FROM accounts WHERE id = $1`, [accountId]);
+        return rows[0] ?? null;
+    }
+    async countSignupsFromIp(ipHash) {
+        const [{ count }] = await this.manager.query(`SELECT count(*) FROM referrals WHERE signup_ip_hash = $1 AND signed_up_at > now() - interval '24 hours'`, [ipHash]);
+        return Number(count);
+    }
+    async insertReferral(referral, actor) {
+        const [{ id }] = await this.manager.query(`INSERT INTO referrals (referrer_account_id, referee_account_id, click_id, utm_campaign, signup_ip_hash, status,
+                              signed_up_at, review_required_at, rejected_at, review_reason, rejection_reason)
+       VALUES ($1, $2, $3, $4, $5, $6, now(),
+               CASE WHEN $6 = 'review_required' THEN now() END,
+               CASE WHEN $6 = 'rejected' THEN now() END,
+               CASE WHEN $6 = 'review_required' THEN $7 END,
+               CASE WHEN $6 = 'rejected' THEN $7 END)
+       RETURNING id`, [
+            referral.referrerAccountId,
+            referral.refereeAccountId,
+            referral.clickId,
+            referral.utmCampaign,
+            referral.signupIpHash,
+            referral.status,
+            referral.reason,
+        ]);
+        await this.recordTransition(id, null, referral.status, referral.reason, actor);
+        return this.findById(id);
+    }
+    /** Locks the referral for the rest of the transaction. */
+    async lockById(id) {
+        const rows = await this.manager.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1 FOR UPDATE`, [id]);
+        return rows[0] ?? null;
+    }
+    async findById(id) {
+        const rows = await this.manager.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
+        return rows[0] ?? null;
+    }
+    /** Moves a locked referral to `to`, stamping that stage's time and reason, and records who did it. */
+    async moveTo(referral, to, reason, actor) {
+        const stage = STAGE_COLUMN[to];
+        const reasonColumn = to === 'rejected' ? 'rejection_reason' : to === 'review_required' ? 'review_reason' : null;
+        await this.manager.query(`UPDATE referrals SET status = $2, updated_at = now()
+              ${stage ? `, ${stage} = now()` : ''}${reasonColumn ? `, ${reasonColumn} = $3` : ''}
+        WHERE id = $1`, reasonColumn ? [referral.id, to, reason] : [referral.id, to]);
+        await this.recordTransition(referral.id, referral.status, to, reason, actor);
+    }
+    /**
+     * Counts one more reward for the referrer this UTC month, only while under `cap`: the row lock of the
+     * conditional upsert is what makes the cap exact under concurrency. True when the reward fits.
+     */
+    async claimRewardSlot(referrerAccountId, cap) {
+        if (cap <= 0)
+            return false;
+        const rows = await this.manager.query(`INSERT INTO referral_reward_counts AS c (referrer_account_id, month, rewarded)
+       VALUES ($1, date_trunc('month', now() AT TIME ZONE 'UTC')::date, 1)
+       ON CONFLICT (referrer_account_id, month) DO UPDATE SET rewarded = c.rewarded + 1 WHERE c.rewarded < $2
+       RETURNING rewarded`, [referrerAccountId, cap]);
+        return rows.length > 0;
+    }
+    /** Records the reward's grant: spendable until the end of the period after next (UTC months). */
+    async recordRewardGrant(referral, credits) {
+        const [{ expires_at: expiresAt }] = await this.manager.query(`INSERT INTO credit_grants (account_id, referral_id, credits, expires_at)
+       VALUES ($1, $2, $3, (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months') AT TIME ZONE 'UTC')
+       RETURNING expires_at`, [referral.referrer_account_id, referral.id, credits]);
+        return expiresAt;
+    }
+    async recordTransition(referralId, from, to, reason, actor) {
+        await this.manager.query(`INSERT INTO referral_transitions (referral_id, from_status, to_status, reason, actor_kind, actor_id, actor_account_id)
+       VALUES ($1, $2, $3, $4, $5, $6, $7)`, [referralId, from, to, reason, actor.kind, actor.id, actor.accountId]);
+    }
+}
+exports.ReferralsTransaction = ReferralsTransaction;
+//# sourceMappingURL=referrals.repository.js.map
