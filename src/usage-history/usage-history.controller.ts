@@ -1,5 +1,5 @@
 import { applyDecorators, Controller, Get, Headers, HttpStatus, Param, Query, StreamableFile } from '@nestjs/common';
-import { ApiExtraModels, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiExtraModels, ApiHeader, ApiOperation, ApiProduces, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
@@ -15,6 +15,12 @@ function ApiDailyUsageResponse(): MethodDecorator {
   return applyDecorators(
     ApiExtraModels(EnvelopeDoc, DailyUsageResponse),
     ApiProduces('application/json', 'text/csv'),
+    ApiHeader({
+      name: 'accept',
+      required: false,
+      example: 'text/csv',
+      description: '`text/csv` answers CSV (as `format=csv` does); anything else, JSON.',
+    }),
     ApiResponse({
       status: HttpStatus.OK,
       description: 'Success: the envelope, or with `format=csv` / `Accept: text/csv` a CSV file of the same days',
