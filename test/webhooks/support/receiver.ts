@@ -24,6 +24,8 @@ export class Receiver {
   private secrets: string[] = [];
   /** When set, requests get this status instead of 204 (after verification). */
   status = 204;
+  /** Milliseconds to wait before answering (after verification). */
+  delayMs = 0;
   /** When true, requests are accepted but never answered (a receiver hanging mid-delivery). */
   hold = false;
   private readonly held: ServerResponse[] = [];
@@ -97,6 +99,7 @@ export class Receiver {
     } else if (this.hold) {
       this.held.push(res);
     } else {
+      if (this.delayMs > 0) await new Promise((resolve) => setTimeout(resolve, this.delayMs));
       if (this.status >= 200 && this.status < 300) {
         const body = JSON.parse(payload) as Received['body'];
         this.received.push({ id, type: body.type, body, headers: req.headers });
