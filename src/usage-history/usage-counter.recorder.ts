@@ -32,6 +32,8 @@ export class UsageCounterRecorder implements OnApplicationBootstrap, BeforeAppli
   private readonly inOverage = new Set<string>();
   private timer?: NodeJS.Timeout;
   private flushing?: Promise<void>;
+  /** Transactions written so far (each one statement for the counts): what a refusal flood costs the database. */
+  writes = 0;
 
   constructor(
     private readonly metering: MeteringService,
@@ -79,6 +81,7 @@ export class UsageCounterRecorder implements OnApplicationBootstrap, BeforeAppli
     this.counts = new Map();
     this.charged = new Set();
     try {
+      this.writes += 1;
       await this.repository.transaction(async (manager) => {
         const rows = await this.repository.addCounts(manager, entries);
         for (const row of rows) {
