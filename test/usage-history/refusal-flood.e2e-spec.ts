@@ -1,0 +1,84 @@
+import { DataSource } from 'typeorm';
+import { UsageCounterRecorder } from '../../src/usage-history/usage-counter.recorder';
+import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
+import { startInstance, type Instance } from '../billing/support/instances';
+import { METERED, MeteredRoutesModule } from '../billing/support/metered-routes.module';
+import { createAccountWithKey } from '../support/auth-fixtures';
+import { createTestDatabase, TestDatabase } from '../support/test-database';
+
+const FLOOD = 10_000;
+const CONCURRENCY = 50;
+
+/** Exact row counts of every table (not the statistics views, which lag). */
+async function rowCounts(db: DataSource): Promise<Record<string, number>> {
+  const tables: Array<{ name: string }> = await db.query(
+    `SELECT quote_ident(tablename) AS name FROM pg_tables WHERE schemaname = 'public' ORDER BY tablename`,
+  );
+  const counts: Record<string, number> = {};
+  for (const { name } of tables) counts[name] = Number((await db.query(`SELECT count(*) FROM ${name}`))[0].count);
+  return counts;
+}
+
+describe('a 429 flood', () => {
+  let database: TestDatabase;
+  let instance: Instance;
+
+  beforeAll(async () => {
+    database = await createTestDatabase();
+    instance = await startInstance(
+      database,
+      { PLAN_OVERRIDES_FILE: planOverridesFile({ free: { rate_limit_per_minute: 1 } }), USAGE_COUNTER_FLUSH_MS: '1000' },
+      [MeteredRoutesModule],
+    );
+  });
+
+  afterAll(async () => {
+    await instance.close();
+    await database.drop();
+    removePlanOverridesFiles();
+  });
+
+  it(`of ${FLOOD.toLocaleString('en')} refused requests adds no row per request, and counts every refusal`, async () => {
+    const { accountId, apiKey } = await createAccountWithKey(instance.app, 'free');
+    const recorder = instance.app.get(UsageCounterRecorder);
+    const first = await fetch(`${instance.baseUrl}${METERED}/ok`, { headers: { 'x-api-key': apiKey } });
+    expect(first.status).toBe(200); // the one admission of the minute; everything below is refused
+    await recorder.flush();
+    const before = await rowCounts(instance.db);
+    const writesBefore = recorder.writes;
+
+    const statuses: Record<number, number> = {};
+    let sent = 0;
+    const started = process.hrtime.bigint();
+    await Promise.all(
+      Array.from({ length: CONCURRENCY }, async () => {
+        while (sent < FLOOD) {
+          sent += 1;
+          const response = await fetch(`${instance.baseUrl}${METERED}/ok`, { headers: { 'x-api-key': apiKey } });
+          await response.arrayBuffer();
+          statuses[response.status] = (statuses[response.status] ?? 0) + 1;
+        }
+      }),
+    );
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const writes = recorder.writes - writesBefore;
+    await recorder.flush();
+    const after = await rowCounts(instance.db);
+
+    const added = Object.fromEntries(Object.keys(after).map((table) => [table, after[table] - (before[table] ?? 0)]).filter(([, n]) => n !== 0));
+    console.log(
+      `${FLOOD} requests in ${seconds.toFixed(2)} s (${Math.round(FLOOD / seconds)} req/s, ${CONCURRENCY} connections): ` +
+        `statuses ${JSON.stringify(statuses)}; counter writes during the flood: ${writes} ` +
+        `(${(writes / FLOOD).toFixed(4)} per request); rows added: ${JSON.stringify(added)}`,
+    );
+    expect(statuses).toEqual({ 429: FLOOD });
+    // The only new row: today's rate_limited counter for the account (the admitted one was written before).
+    expect(added).toEqual({ usage_daily_counters: 1 });
+    const [{ count }] = await instance.db.query(
+      `SELECT count::int FROM usage_daily_counters WHERE account_id = $1 AND kind = 'rate_limited'`,
+      [accountId],
+    );
+    expect(count).toBe(FLOOD);
+    expect(writes).toBeLessThan(Math.ceil(seconds) + 2); // about one write per second, not per request
+  }, 180_000);
+});
