@@ -9,7 +9,8 @@ import { DatabaseServer, findRunningEmbeddedPostgres, startEmbeddedPostgres } fr
  * DATABASE_URL it uses the embedded PostgreSQL: the one `npm start` is running, or its own for the duration.
  */
 export async function withAppContext<T>(work: (app: INestApplicationContext) => Promise<T>): Promise<T> {
-  const config = AppConfig.fromEnvironment();
+  // A CLI command is not a service instance: it must not start sending webhooks for its few milliseconds of life.
+  const config = AppConfig.fromEnvironment({ ...process.env, WEBHOOK_WORKER_ENABLED: 'false' });
   Logger.overrideLogger(['fatal', 'error', 'warn']);
   let url = config.database.url ?? (await findRunningEmbeddedPostgres(config.database.embedded));
   let embedded: DatabaseServer | undefined;

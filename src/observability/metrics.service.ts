@@ -95,7 +95,16 @@ export class MetricsService {
         for (const { name, lagMs } of replicaLags()) if (lagMs !== null) this.set({ replica: name }, lagMs);
       },
     });
-    const outbox = () => this.webhookOutbox?.().catch(() => undefined);
+    // Both gauges are collected in one scrape: one query serves them.
+    let reading: Promise<{ depth: number; oldestAgeSeconds: number } | undefined> | undefined;
+    const outbox = () => {
+      reading ??= (this.webhookOutbox?.() ?? Promise.resolve(undefined))
+        .catch(() => undefined)
+        .finally(() => {
+          setTimeout(() => (reading = undefined), 100).unref();
+        });
+      return reading;
+    };
     new Gauge({
       name: 'webhook_outbox_depth',
       help: 'Webhook deliveries not yet succeeded or failed (pending or in flight), read from the database at scrape.',

@@ -68,6 +68,8 @@ describe('webhook delivery across service processes', () => {
       WEBHOOK_TIMEOUT_MS: '10000',
       WEBHOOK_LEASE_MS: '12000',
       SHUTDOWN_GRACE_MS: '2000',
+      DB_POOL_SIZE: '4', // the suite's other files share the test server's connections
+      LOG_LEVEL: 'log',
     };
     const first = await start(); // migrates
     const generated = generateApiKey();
@@ -116,7 +118,7 @@ describe('webhook delivery across service processes', () => {
     await a.stop();
     await b.stop();
     receiver.delayMs = 0;
-  }, 120_000);
+  }, 180_000);
 
   it('kill -9 of an instance in the middle of deliveries loses nothing', async () => {
     const victim = await start();
@@ -155,5 +157,5 @@ describe('webhook delivery across service processes', () => {
     for (const row of rows) expect(row.status).toBe('succeeded');
     for (const { event_id } of inFlight) expect(rows.find((row) => row.event_id === event_id)!.attempts).toBeGreaterThanOrEqual(2);
     expect(new Set(receiver.ids()).size).toBe(receiver.ids().length); // each verified exactly once
-  }, 120_000);
+  }, 180_000);
 });

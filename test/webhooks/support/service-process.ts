@@ -15,7 +15,7 @@ export class ServiceProcess {
   ) {
     this.process = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
       cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
+      env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     this.process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
@@ -28,7 +28,7 @@ export class ServiceProcess {
   }
 
   async ready(): Promise<void> {
-    for (let attempt = 0; attempt < 300; attempt++) {
+    for (let attempt = 0; attempt < 600; attempt++) {
       const status = await fetch(`${this.baseUrl}/health/ready`).then((response) => response.status, () => 0);
       if (status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
