@@ -65,7 +65,11 @@ describe('a 429 flood', () => {
     await recorder.flush();
     const after = await rowCounts(instance.db);
 
-    const added = Object.fromEntries(Object.keys(after).map((table) => [table, after[table] - (before[table] ?? 0)]).filter(([, n]) => n !== 0));
+    const added: Record<string, number> = Object.fromEntries(
+      Object.keys(after)
+        .map((table): [string, number] => [table, after[table] - (before[table] ?? 0)])
+        .filter(([, n]) => n !== 0),
+    );
     console.log(
       `${FLOOD} requests in ${seconds.toFixed(2)} s (${Math.round(FLOOD / seconds)} req/s, ${CONCURRENCY} connections): ` +
         `statuses ${JSON.stringify(statuses)}; counter writes during the flood: ${writes} ` +
