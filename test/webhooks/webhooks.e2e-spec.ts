@@ -1,7 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { WebhookDeliveryWorker } from '../../src/webhooks/webhook-delivery.worker';
 import { SUBSCRIBABLE_EVENT_TYPES } from '../../src/webhooks/webhook-event-types';
+import { UsageCounterRecorder } from '../../src/usage-history/usage-counter.recorder';
+import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
 import { startInstance, type Instance } from '../billing/support/instances';
+import { METERED, MeteredRoutesModule } from '../billing/support/metered-routes.module';
 import { ReferralClient } from '../referrals/support/referral-client';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { freePort } from '../support/free-port';
@@ -42,12 +45,16 @@ describe('webhooks', () => {
     t.db.query(`SELECT id, type FROM webhook_events WHERE type LIKE $1 ORDER BY occurred_at, type`, [`${prefix}%`]);
 
   beforeAll(async () => {
-    t = await createTestApp({
-      ...WEBHOOK_TEST_ENV,
-      METRICS_TOKEN,
-      TRUST_PROXY: 'true',
-      REFERRAL_MONTHLY_REWARD_CAP: '1',
-    });
+    t = await createTestApp(
+      {
+        ...WEBHOOK_TEST_ENV,
+        METRICS_TOKEN,
+        TRUST_PROXY: 'true',
+        REFERRAL_MONTHLY_REWARD_CAP: '1',
+        PLAN_OVERRIDES_FILE: planOverridesFile({ free: { daily_cap: 1 } }),
+      },
+      [MeteredRoutesModule],
+    );
     adminKey = (await createAccountWithKey(t.app, 'admin')).apiKey;
     client = new ReferralClient(t, adminKey);
     receiver = new Receiver(await freePort());
@@ -57,6 +64,7 @@ describe('webhooks', () => {
   afterAll(async () => {
     await receiver.stop();
     await t.close();
+    removePlanOverridesFiles();
   });
 
   describe('POST /api/v1/admin/webhooks', () => {
@@ -217,6 +225,40 @@ describe('webhooks', () => {
 
       const ids = receiver.ids();
       expect(new Set(ids).size).toBe(ids.length);
+    });
+  });
+
+  describe('billing events', () => {
+    it("delivers billing.daily_cap_reached once for an account's day, however many refusals follow", async () => {
+      const created = await createWebhook({ url: receiver.url, events: ['billing.daily_cap_reached'] }).expect(201);
+      receiver.useSecrets(created.body.data.secret);
+      const { accountId, apiKey } = await createAccountWithKey(t.app, 'free');
+      await t.http.get(`${METERED}/ok`).set('x-api-key', apiKey).expect(200);
+      for (let i = 0; i < 3; i++) {
+        const refused = await t.http.get(`${METERED}/ok`).set('x-api-key', apiKey).expect(429);
+        expect(refused.body.data.reason).toBe('daily_cap_reached');
+      }
+      await t.app.get(UsageCounterRecorder).flush();
+      const mine = () => receiver.received.filter((entry) => entry.type === 'billing.daily_cap_reached' && entry.body.data.account_id === accountId);
+      await receiver.until(() => mine().length > 0);
+
+      expect(mine()).toHaveLength(1);
+      expect(mine()[0].body.data).toEqual({
+        account_id: accountId,
+        plan: 'free',
+        day: new Date().toISOString().slice(0, 10),
+        daily_cap: 1,
+        resets_at: expect.stringMatching(/T00:00:00\.000Z$/),
+      });
+      // A later write of more refusals of the same day emits nothing more.
+      await t.http.get(`${METERED}/ok`).set('x-api-key', apiKey).expect(429);
+      await t.app.get(UsageCounterRecorder).flush();
+      const [{ events }] = await t.db.query(
+        `SELECT count(*)::int AS events FROM webhook_events WHERE type = 'billing.daily_cap_reached' AND data->>'account_id' = $1`,
+        [accountId],
+      );
+      expect(events).toBe(1);
+      await t.http.delete(`/api/v1/admin/webhooks/${created.body.data.id}`).set(admin()).expect(200);
     });
   });
 
