@@ -1,11 +1,10 @@
-import { execFileSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
 import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { Receiver } from './support/receiver';
-import { PROJECT_ROOT, ServiceProcess } from './support/service-process';
+import { buildService, ServiceProcess } from './support/service-process';
 
 const METRICS_TOKEN = 'metrics-token-for-webhook-instances';
 
@@ -54,7 +53,7 @@ describe('webhook delivery across service processes', () => {
     query(database.url, `SELECT id FROM webhook_events WHERE type = 'referral.signed_up'`);
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: PROJECT_ROOT, stdio: 'inherit' });
+    buildService();
     database = await createTestDatabase();
     env = {
       DATABASE_URL: database.url,

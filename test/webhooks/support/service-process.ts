@@ -1,7 +1,19 @@
-import { ChildProcess, spawn } from 'node:child_process';
+import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { join } from 'node:path';
 
 const ROOT = join(__dirname, '..', '..', '..');
+/**
+ * A build of our own: other suites rebuild dist/ while this one runs, and node starting on a main.js that tsc
+ * has just truncated exits silently.
+ */
+export const BUILD_DIR = join(ROOT, 'dist-webhook-tests');
+
+export function buildService(): void {
+  execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json', '--outDir', BUILD_DIR, '--tsBuildInfoFile', join(BUILD_DIR, '.tsbuildinfo')], {
+    cwd: ROOT,
+    stdio: 'inherit',
+  });
+}
 
 /** The compiled service (`dist/`) as its own process: its own pool, its own worker, real signals. */
 export class ServiceProcess {
@@ -13,7 +25,7 @@ export class ServiceProcess {
     readonly port: number,
     env: Record<string, string>,
   ) {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
+    this.process = spawn(process.execPath, [join(BUILD_DIR, 'src', 'main.js')], {
       cwd: ROOT,
       env: { ...process.env, LOG_LEVEL: 'warn', ...env, PORT: String(port), HOST: '127.0.0.1' },
       stdio: ['ignore', 'pipe', 'pipe'],
@@ -29,6 +41,9 @@ export class ServiceProcess {
 
   async ready(): Promise<void> {
     for (let attempt = 0; attempt < 600; attempt++) {
+      if (this.process.exitCode !== null || this.process.signalCode !== null) {
+        throw new Error(`service exited (${this.process.exitCode ?? this.process.signalCode}) before it was ready:\n${this.output}`);
+      }
       const status = await fetch(`${this.baseUrl}/health/ready`).then((response) => response.status, () => 0);
       if (status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
@@ -41,5 +56,3 @@ export class ServiceProcess {
     await this.exit;
   }
 }
-
-export const PROJECT_ROOT = ROOT;
