@@ -19,6 +19,7 @@ const idempotency_module_1 = require("./common/idempotency/idempotency.module");
 const api_validation_pipe_1 = require("./common/validation/api-validation.pipe");
 const config_module_1 = require("./config/config.module");
 const database_module_1 = require("./database/database.module");
+const replicas_module_1 = require("./database/replicas/replicas.module");
 const demo_module_1 = require("./demo/demo.module");
 const health_module_1 = require("./health/health.module");
 const observability_module_1 = require("./observability/observability.module");
@@ -36,6 +37,7 @@ let AppModule = AppModule_1 = class AppModule {
             imports: [
                 config_module_1.ConfigModule.forRoot(config),
                 database_module_1.DatabaseModule,
+                replicas_module_1.ReplicasModule,
                 health_module_1.HealthModule,
                 observability_module_1.ObservabilityModule,
                 accounts_module_1.AccountsModule,

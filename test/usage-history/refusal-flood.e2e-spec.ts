@@ -27,7 +27,12 @@ describe('a 429 flood', () => {
     database = await createTestDatabase();
     instance = await startInstance(
       database,
-      { PLAN_OVERRIDES_FILE: planOverridesFile({ free: { rate_limit_per_minute: 1 } }), USAGE_COUNTER_FLUSH_MS: '1000' },
+      // A daily cap of one credit: every request after the first is refused for the rest of the UTC day, however
+      // long the flood takes on a loaded machine (a per-minute limit would let one through each minute).
+      {
+        PLAN_OVERRIDES_FILE: planOverridesFile({ free: { daily_cap: 1, rate_limit_per_minute: 100_000 } }),
+        USAGE_COUNTER_FLUSH_MS: '1000',
+      },
       [MeteredRoutesModule],
     );
   });
@@ -42,7 +47,7 @@ describe('a 429 flood', () => {
     const { accountId, apiKey } = await createAccountWithKey(instance.app, 'free');
     const recorder = instance.app.get(UsageCounterRecorder);
     const first = await fetch(`${instance.baseUrl}${METERED}/ok`, { headers: { 'x-api-key': apiKey } });
-    expect(first.status).toBe(200); // the one admission of the minute; everything below is refused
+    expect(first.status).toBe(200); // the one admission of the day; everything below is refused
     await recorder.flush();
     const before = await rowCounts(instance.db);
     const writesBefore = recorder.writes;
@@ -76,12 +81,13 @@ describe('a 429 flood', () => {
         `(${(writes / FLOOD).toFixed(4)} per request); rows added: ${JSON.stringify(added)}`,
     );
     expect(statuses).toEqual({ 429: FLOOD });
-    // The only new row: today's rate_limited counter for the account (the admitted one was written before).
-    // (The first request's provisional-charge marker may be confirmed, i.e. deleted, meanwhile.)
+    // The only new rows: today's daily_cap_reached counter for the account, and the one billing event of that
+    // transition (the admitted request's counter was written before). The first request's provisional-charge
+    // marker may be confirmed, i.e. deleted, meanwhile.
     const grown = Object.fromEntries(Object.entries(added).filter(([, n]) => n > 0));
-    expect(grown).toEqual({ usage_daily_counters: 1 });
+    expect(grown).toEqual({ usage_daily_counters: 1, webhook_events: 1 });
     const [{ count }] = await instance.db.query(
-      `SELECT count::int FROM usage_daily_counters WHERE account_id = $1 AND kind = 'rate_limited'`,
+      `SELECT count::int FROM usage_daily_counters WHERE account_id = $1 AND kind = 'daily_cap_reached'`,
       [accountId],
     );
     expect(count).toBe(FLOOD);

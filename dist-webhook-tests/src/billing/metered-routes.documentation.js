@@ -15,6 +15,8 @@ const common_1 = require("@nestjs/common");
 const core_1 = require("@nestjs/core");
 const swagger_1 = require("@nestjs/swagger");
 const credits_decorator_1 = require("./credits.decorator");
+/** Where @nestjs/swagger keeps a handler's responses (its DECORATORS.API_RESPONSE; not exported by the package). */
+const API_RESPONSE_METADATA = 'swagger/apiResponse';
 /** Marks a handler whose success response is already documented (metadata outlives one app: tests build many). */
 const DOCUMENTED = Symbol('billing:success-documented');
 /**
@@ -41,7 +43,11 @@ let MeteredRoutesDocumentation = class MeteredRoutesDocumentation {
                     continue;
                 const status = Reflect.getMetadata(constants_1.HTTP_CODE_METADATA, handler) ??
                     (Reflect.getMetadata(constants_1.METHOD_METADATA, handler) === common_1.RequestMethod.POST ? common_1.HttpStatus.CREATED : common_1.HttpStatus.OK);
-                const document = (0, swagger_1.ApiResponse)({ status, description: (0, credits_decorator_1.creditCostText)(cost), headers: credits_decorator_1.RATE_LIMIT_HEADERS });
+                // Headers other decorators declared on this response (e.g. @ReadsFromReplica) are kept beside ours.
+                const declared = Reflect.getMetadata(API_RESPONSE_METADATA, handler)?.[status]
+                    ?.headers;
+                const headers = { ...declared, ...credits_decorator_1.RATE_LIMIT_HEADERS };
+                const document = (0, swagger_1.ApiResponse)({ status, description: (0, credits_decorator_1.creditCostText)(cost), headers });
                 document(prototype, name, descriptor);
                 Reflect.defineMetadata(DOCUMENTED, true, handler);
             }

@@ -101,6 +101,8 @@ class AppConfig {
             poolSize: env.DB_POOL_SIZE,
             statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
             runMigrations: env.DB_RUN_MIGRATIONS,
+            replicaUrls: (env.DATABASE_REPLICA_URLS ?? '').split(',').map((url) => url.trim()).filter(Boolean),
+            replicaMaxLagMs: env.DB_REPLICA_MAX_LAG_MS,
         };
         this.logLevel = env.LOG_LEVEL;
         this.logFormat = env.LOG_FORMAT ?? (process.stdout.isTTY ? 'text' : 'json');

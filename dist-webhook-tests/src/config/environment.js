@@ -44,6 +44,8 @@ class EnvironmentVariables {
         this.DB_POOL_SIZE = 10;
         /** Upper bound on any single statement, so a stuck query cannot hold a request (and its socket) forever. */
         this.DB_STATEMENT_TIMEOUT_MS = 5000;
+        /** A replica whose data may be older than this (measured on the replica) is skipped; the primary serves. */
+        this.DB_REPLICA_MAX_LAG_MS = 5000;
         /** Apply pending migrations at boot. Turn off when migrations are run as a separate deploy step. */
         this.DB_RUN_MIGRATIONS = true;
         this.LOG_LEVEL = 'log';
@@ -142,6 +144,20 @@ __decorate([
     (0, class_validator_1.Max)(600_000),
     __metadata("design:type", Object)
 ], EnvironmentVariables.prototype, "DB_STATEMENT_TIMEOUT_MS", void 0);
+__decorate([
+    (0, class_validator_1.IsOptional)(),
+    (0, class_validator_1.Matches)(/^postgres(ql)?:\/\/[^,\s]+(,\s*postgres(ql)?:\/\/[^,\s]+)*$/, {
+        message: 'DATABASE_REPLICA_URLS must be comma-separated postgres:// or postgresql:// URLs',
+    }),
+    __metadata("design:type", String)
+], EnvironmentVariables.prototype, "DATABASE_REPLICA_URLS", void 0);
+__decorate([
+    (0, class_transformer_1.Transform)(toInteger),
+    (0, class_validator_1.IsInt)(),
+    (0, class_validator_1.Min)(100),
+    (0, class_validator_1.Max)(3_600_000),
+    __metadata("design:type", Object)
+], EnvironmentVariables.prototype, "DB_REPLICA_MAX_LAG_MS", void 0);
 __decorate([
     (0, class_transformer_1.Transform)(toBoolean),
     (0, class_validator_1.IsBoolean)(),
@@ -422,7 +438,7 @@ __decorate([
     __metadata("design:type", Object)
 ], EnvironmentVariables.prototype, "USAGE_COUNTER_FLUSH_MS", void 0);
 /** Values of these variables are never echoed in an error message. */
-const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY|DATABASE_URL/;
+const SECRET_VARIABLE = /SECRET|PASSWORD|TOKEN|_KEY|DATABASE_URL|DATABASE_REPLICA_URLS/;
 class ConfigValidationError extends Error {
     constructor(problems) {
         super(`Invalid configuration:\n${problems.map((problem) => `  - ${problem}`).join('\n')}`);

@@ -1,7 +1,28 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
+exports.statementBounds = statementBounds;
+exports.poolSettings = poolSettings;
 exports.dataSourceOptions = dataSourceOptions;
+const bounded_client_1 = require("./bounded-client");
 const schema_1 = require("./schema");
+/** The per-transaction bounds every parameterised statement runs under (see bounded-client.ts). */
+function statementBounds(database) {
+    return { statementTimeoutMs: database.statementTimeoutMs, idleInTransactionTimeoutMs: database.statementTimeoutMs * 2 };
+}
+/** Settings of every pool this service opens (the primary's and each replica's). */
+function poolSettings(database) {
+    return {
+        max: database.poolSize,
+        application_name: 'crawlora-api',
+        // No startup parameters beyond application_name and no session SET: a transaction-mode pooler
+        // (PgBouncer 1.18 refuses unknown startup parameters) must be able to hand any server connection to any
+        // transaction. The statement bounds travel with each statement instead, and the hot statements' plans
+        // live in server-side functions (migration 1764720000001), not in named prepared statements.
+        Client: (0, bounded_client_1.boundedClientClass)(statementBounds(database)),
+        // Also a bound on waiting for a free connection, so a request never hangs on an exhausted pool.
+        connectionTimeoutMillis: database.statementTimeoutMs,
+    };
+}
 /** The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. */
 function dataSourceOptions(database) {
     return {
@@ -12,18 +33,7 @@ function dataSourceOptions(database) {
         migrationsTableName: 'typeorm_migrations',
         migrationsTransactionMode: 'each',
         synchronize: false,
-        extra: {
-            max: database.poolSize,
-            application_name: 'crawlora-api',
-            // Both bounds keep a request from hanging on the database: a stuck statement, or no free connection.
-            statement_timeout: database.statementTimeoutMs,
-            connectionTimeoutMillis: database.statementTimeoutMs,
-            idle_in_transaction_session_timeout: database.statementTimeoutMs * 2,
-            // Every statement here is a short, index-driven lookup whose best plan does not depend on its parameter
-            // values. Generic plans let the prepared hot statements (stats, metering) be planned once per
-            // connection: re-planning them per call cost 2-4 ms against 0.3-0.7 ms of execution.
-            options: '-c plan_cache_mode=force_generic_plan',
-        },
+        extra: poolSettings(database),
     };
 }
 //# sourceMappingURL=data-source-options.js.map

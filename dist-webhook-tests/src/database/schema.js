@@ -12,6 +12,7 @@ const _1764300000000_referral_lifecycle_1 = require("./migrations/1764300000000-
 const _1764400000000_referral_stats_rollups_1 = require("./migrations/1764400000000-referral-stats-rollups");
 const _1764500000000_bonus_credits_1 = require("./migrations/1764500000000-bonus-credits");
 const _1764600000000_billing_pending_charges_1 = require("./migrations/1764600000000-billing-pending-charges");
+const _1764720000001_hot_statement_routines_1 = require("./migrations/1764720000001-hot-statement-routines");
 const _1764760000000_api_key_management_1 = require("./migrations/1764760000000-api-key-management");
 const _1764770000000_webhooks_and_usage_history_1 = require("./migrations/1764770000000-webhooks-and-usage-history");
 /**
@@ -27,6 +28,7 @@ exports.MIGRATIONS = [
     _1764400000000_referral_stats_rollups_1.ReferralStatsRollups1764400000000,
     _1764500000000_bonus_credits_1.BonusCredits1764500000000,
     _1764600000000_billing_pending_charges_1.BillingPendingCharges1764600000000,
+    _1764720000001_hot_statement_routines_1.HotStatementRoutines1764720000001,
     _1764760000000_api_key_management_1.ApiKeyManagement1764760000000,
     _1764770000000_webhooks_and_usage_history_1.WebhooksAndUsageHistory1764770000000,
 ];

@@ -8,34 +8,45 @@ var __decorate = (this && this.__decorate) || function (decorators, target, key,
 var __metadata = (this && this.__metadata) || function (k, v) {
     if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(k, v);
 };
-var __param = (this && this.__param) || function (paramIndex, decorator) {
-    return function (target, key) { decorator(target, key, paramIndex); }
-};
 Object.defineProperty(exports, "__esModule", { value: true });
 exports.HealthController = void 0;
 const common_1 = require("@nestjs/common");
 const swagger_1 = require("@nestjs/swagger");
-const typeorm_1 = require("@nestjs/typeorm");
-const typeorm_2 = require("typeorm");
 const api_exception_1 = require("../common/http/api.exception");
+const database_errors_1 = require("../database/database-errors");
+const read_replicas_service_1 = require("../database/replicas/read-replicas.service");
+const readiness_repository_1 = require("./readiness.repository");
 /** Probes for load balancers and orchestrators; public, unmetered. */
 let HealthController = class HealthController {
-    constructor(dataSource) {
-        this.dataSource = dataSource;
+    constructor(readiness, replicas) {
+        this.readiness = readiness;
+        this.replicas = replicas;
+        this.logger = new common_1.Logger('Readiness');
     }
     live() {
         return { status: 'ok' };
     }
     async ready() {
         try {
-            await this.dataSource.query('SELECT 1');
+            await this.readiness.probeMetering();
+            const outdated = await this.readiness.findOutdatedRoutines();
+            if (outdated.length > 0) {
+                throw new api_exception_1.ApiException(common_1.HttpStatus.SERVICE_UNAVAILABLE, 'Database schema is behind this version: run the migrations', {
+                    reason: 'schema_outdated',
+                    routines: outdated,
+                });
+            }
         }
-        catch {
+        catch (error) {
+            if (error instanceof api_exception_1.ApiException)
+                throw error;
+            this.logger.warn(`not ready: ${error instanceof Error ? error.message : String(error)}`);
             throw new api_exception_1.ApiException(common_1.HttpStatus.SERVICE_UNAVAILABLE, 'Database unavailable', {
-                reason: 'database_unavailable',
+                reason: (0, database_errors_1.isDatabaseUnavailable)(error) ? 'database_unavailable' : 'database_path_broken',
             });
         }
-        return { status: 'ok', database: 'ok' };
+        const replicas = this.replicas.status().map(({ name, lagMs, usable }) => ({ name, lag_ms: lagMs === null ? null : Math.ceil(lagMs), usable }));
+        return { status: 'ok', database: 'ok', replicas };
     }
 };
 exports.HealthController = HealthController;
@@ -48,7 +59,10 @@ __decorate([
 ], HealthController.prototype, "live", null);
 __decorate([
     (0, common_1.Get)('ready'),
-    (0, swagger_1.ApiOperation)({ summary: 'Readiness: the database answers. 503 while it does not.' }),
+    (0, swagger_1.ApiOperation)({
+        summary: 'Readiness: the metering statement runs on the primary and the schema matches this code. 503 while not. ' +
+            'Replicas are listed but never fail it (the primary serves their reads).',
+    }),
     __metadata("design:type", Function),
     __metadata("design:paramtypes", []),
     __metadata("design:returntype", Promise)
@@ -56,7 +70,7 @@ __decorate([
 exports.HealthController = HealthController = __decorate([
     (0, swagger_1.ApiTags)('Health'),
     (0, common_1.Controller)('health'),
-    __param(0, (0, typeorm_1.InjectDataSource)()),
-    __metadata("design:paramtypes", [typeorm_2.DataSource])
+    __metadata("design:paramtypes", [readiness_repository_1.ReadinessRepository,
+        read_replicas_service_1.ReadReplicas])
 ], HealthController);
 //# sourceMappingURL=health.controller.js.map

@@ -63,6 +63,13 @@ let MetricsService = class MetricsService {
             labelNames: ['outcome'],
             registers: [this.registry],
         });
+        this.reads = new prom_client_1.Counter({
+            name: 'db_report_reads_total',
+            help: 'Report statements (stats, timeseries, campaigns, referral list/detail), by the server that answered.',
+            labelNames: ['source', 'server'],
+            registers: [this.registry],
+        });
+        this.replicaLags = () => [];
         this.webhookAttempts = new prom_client_1.Counter({
             name: 'webhook_delivery_attempts_total',
             help: 'Webhook delivery attempts, by outcome (succeeded, http_error, network_error, blocked).',
@@ -73,6 +80,19 @@ let MetricsService = class MetricsService {
             name: 'webhook_deliveries_failed_total',
             help: 'Webhook deliveries given up on after their 24 h retry window.',
             registers: [this.registry],
+        });
+        const replicaLags = () => this.replicaLags();
+        new prom_client_1.Gauge({
+            name: 'db_replica_lag_ms',
+            help: 'How stale a read from each replica may be now (measured lag plus the probe age); absent while unreachable.',
+            labelNames: ['replica'],
+            registers: [this.registry],
+            collect() {
+                this.reset();
+                for (const { name, lagMs } of replicaLags())
+                    if (lagMs !== null)
+                        this.set({ replica: name }, lagMs);
+            },
         });
         // Both gauges are collected in one scrape: one query serves them.
         let reading;
@@ -144,6 +164,13 @@ let MetricsService = class MetricsService {
         const authReason = observation.errorReason && (AUTH_FAILURE_STATUSES.has(observation.status) || observation.errorReason === 'too_many_failures');
         if (authReason && observation.status !== 400)
             this.authFailures.inc({ reason: observation.errorReason });
+    }
+    /** A report statement answered by `server` (`primary`, or a replica's name). */
+    countRead(source, server) {
+        this.reads.inc({ source, server });
+    }
+    trackReplicas(lags) {
+        this.replicaLags = lags;
     }
 };
 exports.MetricsService = MetricsService;

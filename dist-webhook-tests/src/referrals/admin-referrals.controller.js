@@ -19,6 +19,7 @@ const auth_decorator_1 = require("../auth/auth.decorator");
 const principal_1 = require("../auth/principal");
 const credits_decorator_1 = require("../billing/credits.decorator");
 const idempotent_decorator_1 = require("../common/idempotency/idempotent.decorator");
+const reads_from_replica_decorator_1 = require("../database/replicas/reads-from-replica.decorator");
 const api_responses_decorator_1 = require("../common/swagger/api-responses.decorator");
 const referral_list_query_dto_1 = require("./dto/referral-list-query.dto");
 const referral_response_1 = require("./dto/referral.response");
@@ -78,6 +79,7 @@ __decorate([
 __decorate([
     (0, common_1.Get)('admin/referrals'),
     (0, credits_decorator_1.Credits)(1),
+    (0, reads_from_replica_decorator_1.ReadsFromReplica)(),
     (0, swagger_1.ApiOperation)({ summary: 'List referrals for review', description: 'Newest signups first, keyset-paginated.' }),
     (0, api_responses_decorator_1.ApiEnvelopeResponse)(referral_response_1.ReferralPageDoc),
     (0, api_responses_decorator_1.ApiErrorResponses)(common_1.HttpStatus.BAD_REQUEST, common_1.HttpStatus.INTERNAL_SERVER_ERROR),
@@ -89,6 +91,7 @@ __decorate([
 __decorate([
     (0, common_1.Get)('admin/referrals/:id'),
     (0, credits_decorator_1.Credits)(1),
+    (0, reads_from_replica_decorator_1.ReadsFromReplica)(),
     (0, swagger_1.ApiOperation)({ summary: 'Get a referral with its status history' }),
     (0, swagger_1.ApiParam)(ID_PARAM),
     (0, api_responses_decorator_1.ApiEnvelopeResponse)(referral_response_1.ReferralWithHistoryDoc),

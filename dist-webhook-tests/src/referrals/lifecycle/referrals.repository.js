@@ -16,6 +16,7 @@ exports.ReferralsTransaction = exports.ReferralsRepository = exports.SYSTEM_ACTO
 const common_1 = require("@nestjs/common");
 const typeorm_1 = require("@nestjs/typeorm");
 const typeorm_2 = require("typeorm");
+const read_replicas_service_1 = require("../../database/replicas/read-replicas.service");
 exports.SYSTEM_ACTOR = { kind: 'system', id: null, accountId: null };
 const utc = (column) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
 const REFERRAL_COLUMNS = `
@@ -34,19 +35,21 @@ const STAGE_COLUMN = {
 };
 /** Every query on referrals, their audit trail, reward counts and grants. Values are always bind parameters. */
 let ReferralsRepository = class ReferralsRepository {
-    constructor(dataSource) {
+    constructor(dataSource, reads) {
         this.dataSource = dataSource;
+        this.reads = reads;
     }
     /** Runs `work` in one transaction, with the statements that must share it. */
     transaction(work) {
         return this.dataSource.transaction((manager) => work(new ReferralsTransaction(manager)));
     }
+    /** Review reads (this, transitionsOf, list) may come from a replica on a `@ReadsFromReplica()` route. */
     async findById(id) {
-        const rows = await this.dataSource.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
+        const rows = await this.reads.read(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
         return rows[0] ?? null;
     }
     async transitionsOf(id) {
-        const rows = await this.dataSource.query(`SELECT from_status, to_status, reason, actor_kind, actor_id, actor_account_id, ${utc('at')} AS at
+        const rows = await this.reads.read(`SELECT from_status, to_status, reason, actor_kind, actor_id, actor_account_id, ${utc('at')} AS at
          FROM referral_transitions WHERE referral_id = $1 ORDER BY id`, [id]);
         return rows.map((row) => ({
             from_status: row.from_status,
@@ -78,7 +81,7 @@ let ReferralsRepository = class ReferralsRepository {
             conditions.push(`(r.signed_up_at, r.id) < (${bind(filter.after.signedUpAt)}::timestamptz, ${bind(filter.after.id)}::uuid)`);
         }
         const where = conditions.length > 0 ? `WHERE ${conditions.join(' AND ')}` : '';
-        return this.dataSource.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r ${where}
+        return this.reads.read(`SELECT ${REFERRAL_COLUMNS} FROM referrals r ${where}
         ORDER BY r.signed_up_at DESC, r.id DESC LIMIT ${bind(filter.limit)}`, params);
     }
     /** Unqualified referrals whose referee has now been charged at least `credits` in all. */
@@ -110,7 +113,8 @@ exports.ReferralsRepository = ReferralsRepository;
 exports.ReferralsRepository = ReferralsRepository = __decorate([
     (0, common_1.Injectable)(),
     __param(0, (0, typeorm_1.InjectDataSource)()),
-    __metadata("design:paramtypes", [typeorm_2.DataSource])
+    __metadata("design:paramtypes", [typeorm_2.DataSource,
+        read_replicas_service_1.ReadReplicas])
 ], ReferralsRepository);
 /** The statements of one transaction. Created by ReferralsRepository.transaction only. */
 class ReferralsTransaction {

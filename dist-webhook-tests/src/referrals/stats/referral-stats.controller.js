@@ -17,6 +17,7 @@ const common_1 = require("@nestjs/common");
 const swagger_1 = require("@nestjs/swagger");
 const auth_decorator_1 = require("../../auth/auth.decorator");
 const credits_decorator_1 = require("../../billing/credits.decorator");
+const reads_from_replica_decorator_1 = require("../../database/replicas/reads-from-replica.decorator");
 const api_responses_decorator_1 = require("../../common/swagger/api-responses.decorator");
 const referral_breakdown_query_dto_1 = require("../dto/referral-breakdown-query.dto");
 const referral_breakdown_response_1 = require("../dto/referral-breakdown.response");
@@ -50,6 +51,7 @@ __decorate([
             '**Cost: 1 credit/request**, charged only for successful 2xx responses.',
     }),
     (0, credits_decorator_1.Credits)(1),
+    (0, reads_from_replica_decorator_1.ReadsFromReplica)(),
     (0, api_responses_decorator_1.ApiEnvelopeResponse)(referral_stats_response_1.ReferralStatsResponse),
     (0, api_responses_decorator_1.ApiErrorResponses)(common_1.HttpStatus.BAD_REQUEST, common_1.HttpStatus.TOO_MANY_REQUESTS, common_1.HttpStatus.INTERNAL_SERVER_ERROR),
     __param(0, (0, common_1.Query)()),
@@ -67,6 +69,7 @@ __decorate([
             '30 days, 12 weeks or 12 months). At most 1000 buckets. **Cost: 1 credit/request.**',
     }),
     (0, credits_decorator_1.Credits)(1),
+    (0, reads_from_replica_decorator_1.ReadsFromReplica)(),
     (0, api_responses_decorator_1.ApiEnvelopeResponse)(referral_breakdown_response_1.TimeseriesDoc),
     (0, api_responses_decorator_1.ApiErrorResponses)(common_1.HttpStatus.BAD_REQUEST, common_1.HttpStatus.TOO_MANY_REQUESTS, common_1.HttpStatus.INTERNAL_SERVER_ERROR),
     __param(0, (0, common_1.Query)()),
@@ -83,6 +86,7 @@ __decorate([
             'by name) and limited. Events without a campaign are not listed. **Cost: 1 credit/request.**',
     }),
     (0, credits_decorator_1.Credits)(1),
+    (0, reads_from_replica_decorator_1.ReadsFromReplica)(),
     (0, api_responses_decorator_1.ApiEnvelopeResponse)(referral_breakdown_response_1.CampaignBreakdownDoc),
     (0, api_responses_decorator_1.ApiErrorResponses)(common_1.HttpStatus.BAD_REQUEST, common_1.HttpStatus.TOO_MANY_REQUESTS, common_1.HttpStatus.INTERNAL_SERVER_ERROR),
     __param(0, (0, common_1.Query)()),

@@ -18,7 +18,9 @@ const typeorm_1 = require("@nestjs/typeorm");
 const typeorm_2 = require("typeorm");
 const api_exception_1 = require("../../common/http/api.exception");
 const rfc3339_1 = require("../../common/time/rfc3339");
-const prepared_query_1 = require("../../database/prepared-query");
+const pools_1 = require("../../database/pools");
+const read_replicas_service_1 = require("../../database/replicas/read-replicas.service");
+const routines_1 = require("../../database/routines");
 const stats_sql_1 = require("./stats-sql");
 const window_parts_1 = require("./window-parts");
 const INVALID_PARAMETER_VALUE = '22023';
@@ -27,22 +29,32 @@ const ROLLUP_UNITS = ['hour', 'day'];
 function countsFrom(row, key) {
     return Object.fromEntries(stats_sql_1.FUNNEL_EVENTS.map(([alias, column]) => [alias, Number(row[key(alias, column)])]));
 }
-/** The stats queries. They are hot and fixed, so they run as prepared statements (planned once per connection). */
+/** What the client sends for each stats statement: a call of its server-side function (see stats-sql.ts). */
+const CALL_FUNNEL = (0, routines_1.callStatement)(stats_sql_1.FUNNEL_ROUTINE);
+const CALL_FUNNEL_FOR_CAMPAIGN = (0, routines_1.callStatement)(stats_sql_1.FUNNEL_FOR_CAMPAIGN_ROUTINE);
+const seriesCall = (interval, withCampaign) => (0, routines_1.callStatement)((0, stats_sql_1.seriesRoutine)(interval, withCampaign));
+const campaignsCall = (sort) => (0, routines_1.callStatement)((0, stats_sql_1.campaignsRoutine)(sort));
+/**
+ * The stats queries. They are hot and fixed, so they run as server-side functions (planned once per backend),
+ * and read from a hot standby when one is current enough (ReadReplicas); drift checks and rebuilds stay on the
+ * primary.
+ */
 let ReferralStatsRepository = class ReferralStatsRepository {
-    constructor(dataSource) {
+    constructor(dataSource, reads) {
         this.dataSource = dataSource;
+        this.reads = reads;
     }
     async countFunnel(window) {
         const withCampaign = window.campaign !== null;
-        const [row] = await (0, prepared_query_1.queryPrepared)(this.dataSource, withCampaign ? 'referral_funnel_campaign' : 'referral_funnel', withCampaign ? stats_sql_1.FUNNEL_QUERY_FOR_CAMPAIGN : stats_sql_1.FUNNEL_QUERY, [window.campaign ?? stats_sql_1.ALL_CAMPAIGNS, ...(0, window_parts_1.windowParameters)((0, window_parts_1.splitWindow)(window.from, window.to))]);
+        const [row] = await this.reads.read(withCampaign ? CALL_FUNNEL_FOR_CAMPAIGN : CALL_FUNNEL, [window.campaign ?? stats_sql_1.ALL_CAMPAIGNS, ...(0, window_parts_1.windowParameters)((0, window_parts_1.splitWindow)(window.from, window.to))]);
         return countsFrom(row, (alias) => alias);
     }
     /** The funnel per bucket of [from, to) in `timeZone`; bounds are required here. */
     async countSeries(window, interval, timeZone) {
         const withCampaign = window.campaign !== null;
-        const rows = await (0, prepared_query_1.queryPrepared)(this.dataSource, `referral_series_${interval}${withCampaign ? '_campaign' : ''}`, (0, stats_sql_1.seriesQuery)(interval, withCampaign), [window.campaign ?? stats_sql_1.ALL_CAMPAIGNS, (0, rfc3339_1.formatEpochMicros)(window.from), (0, rfc3339_1.formatEpochMicros)(window.to), timeZone]).catch((error) => {
+        const rows = await this.reads.read(seriesCall(interval, withCampaign), [window.campaign ?? stats_sql_1.ALL_CAMPAIGNS, (0, rfc3339_1.formatEpochMicros)(window.from), (0, rfc3339_1.formatEpochMicros)(window.to), timeZone]).catch((error) => {
             // A zone the runtime knows but this PostgreSQL's tz database does not: the client's input, not our fault.
-            if ((0, prepared_query_1.sqlState)(error) === INVALID_PARAMETER_VALUE) {
+            if ((0, pools_1.sqlState)(error) === INVALID_PARAMETER_VALUE) {
                 throw api_exception_1.ApiException.validation('Invalid query parameters', [
                     { field: 'timezone', message: `timezone ${timeZone} is not known to the database` },
                 ]);
@@ -58,7 +70,7 @@ let ReferralStatsRepository = class ReferralStatsRepository {
     }
     /** The funnel of each campaign with events in the window, top `limit` by `sort`. */
     async countByCampaign(window, sort, limit) {
-        const rows = await (0, prepared_query_1.queryPrepared)(this.dataSource, `referral_campaigns_${sort}`, (0, stats_sql_1.campaignsQuery)(sort), [
+        const rows = await this.reads.read(campaignsCall(sort), [
             limit,
             ...(0, window_parts_1.windowParameters)((0, window_parts_1.splitWindow)(window.from, window.to)),
         ]);
@@ -99,6 +111,7 @@ exports.ReferralStatsRepository = ReferralStatsRepository;
 exports.ReferralStatsRepository = ReferralStatsRepository = __decorate([
     (0, common_1.Injectable)(),
     __param(0, (0, typeorm_1.InjectDataSource)()),
-    __metadata("design:paramtypes", [typeorm_2.DataSource])
+    __metadata("design:paramtypes", [typeorm_2.DataSource,
+        read_replicas_service_1.ReadReplicas])
 ], ReferralStatsRepository);
 //# sourceMappingURL=referral-stats.repository.js.map

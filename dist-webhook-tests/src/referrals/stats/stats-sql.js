@@ -1,10 +1,12 @@
 "use strict";
 Object.defineProperty(exports, "__esModule", { value: true });
-exports.ROLLUP_TABLES = exports.ROLLUP_COLUMNS = exports.CAMPAIGN_SORTS = exports.FUNNEL_QUERY_FOR_CAMPAIGN = exports.FUNNEL_QUERY = exports.FUNNEL_EVENTS = exports.ALL_CAMPAIGNS = void 0;
+exports.STATS_ROUTINES = exports.FUNNEL_FOR_CAMPAIGN_ROUTINE = exports.FUNNEL_ROUTINE = exports.ROLLUP_TABLES = exports.ROLLUP_COLUMNS = exports.CAMPAIGN_SORTS = exports.FUNNEL_QUERY_FOR_CAMPAIGN = exports.FUNNEL_QUERY = exports.FUNNEL_EVENTS = exports.ALL_CAMPAIGNS = void 0;
 exports.seriesQuery = seriesQuery;
 exports.campaignsQuery = campaignsQuery;
 exports.driftQuery = driftQuery;
 exports.rebuildStatement = rebuildStatement;
+exports.seriesRoutine = seriesRoutine;
+exports.campaignsRoutine = campaignsRoutine;
 const _1764400000000_referral_stats_rollups_1 = require("../../database/migrations/1764400000000-referral-stats-rollups");
 Object.defineProperty(exports, "ROLLUP_COLUMNS", { enumerable: true, get: function () { return _1764400000000_referral_stats_rollups_1.ROLLUP_COLUMNS; } });
 Object.defineProperty(exports, "ROLLUP_TABLES", { enumerable: true, get: function () { return _1764400000000_referral_stats_rollups_1.ROLLUP_TABLES; } });
@@ -170,4 +172,40 @@ function rebuildStatement(unit) {
       FROM (${(0, _1764400000000_referral_stats_rollups_1.rollupsFromEvents)(unit)}) AS deltas GROUP BY campaign, bucket
     RETURNING 1`;
 }
+/** The stats statements as server-side functions (see database/routines.ts), one per statement above. */
+const WINDOW_TYPES = Array(10).fill('timestamptz');
+const FUNNEL_COLUMNS = exports.FUNNEL_EVENTS.map(([alias]) => `"${alias}" bigint`).join(', ');
+function funnelRoutine(withCampaign) {
+    return {
+        name: withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
+        parameters: ['text', ...WINDOW_TYPES],
+        returns: `TABLE (${FUNNEL_COLUMNS})`,
+        body: withCampaign ? exports.FUNNEL_QUERY_FOR_CAMPAIGN : exports.FUNNEL_QUERY,
+    };
+}
+function seriesRoutine(interval, withCampaign) {
+    return {
+        name: `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
+        parameters: ['text', 'timestamptz', 'timestamptz', 'text'],
+        returns: `TABLE ("from" text, "to" text, "offsetSeconds" int, ${FUNNEL_COLUMNS})`,
+        body: seriesQuery(interval, withCampaign),
+    };
+}
+function campaignsRoutine(sort) {
+    return {
+        name: `referral_campaigns_${sort}`,
+        parameters: ['int', ...WINDOW_TYPES],
+        returns: `TABLE (campaign text, ${_1764400000000_referral_stats_rollups_1.ROLLUP_COLUMNS.map((c) => `${c} bigint`).join(', ')})`,
+        body: campaignsQuery(sort),
+    };
+}
+exports.FUNNEL_ROUTINE = funnelRoutine(false);
+exports.FUNNEL_FOR_CAMPAIGN_ROUTINE = funnelRoutine(true);
+const SERIES_INTERVALS = ['hour', 'day', 'week', 'month'];
+exports.STATS_ROUTINES = [
+    exports.FUNNEL_ROUTINE,
+    exports.FUNNEL_FOR_CAMPAIGN_ROUTINE,
+    ...SERIES_INTERVALS.flatMap((interval) => [seriesRoutine(interval, false), seriesRoutine(interval, true)]),
+    ...Object.keys(exports.CAMPAIGN_SORTS).map(campaignsRoutine),
+];
 //# sourceMappingURL=stats-sql.js.map
