@@ -9,6 +9,13 @@ import { BenchRoutesModule } from './bench-routes.module';
 export interface BenchServerReady {
   port: number;
   apiKeys: string[];
+  /** The account behind each key, same order, with its plan: the soak signs JWTs for them. */
+  accounts: Array<{ id: string; plan: string }>;
+}
+
+/** Sent by the parent as `'memory'`; answered with this process's memory figures. */
+export interface BenchServerMemory {
+  memory: NodeJS.MemoryUsage;
 }
 
 /**
@@ -26,17 +33,22 @@ async function main(): Promise<void> {
   const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
   const plans = (process.env.BENCH_PLAN ?? 'enterprise').split(',');
   const apiKeys: string[] = [];
+  const created: BenchServerReady['accounts'] = [];
   for (let i = 0; i < accounts; i++) {
     const [{ id }] = await db.query(`INSERT INTO accounts (email, plan) VALUES ($1, $2) RETURNING id`, [
       `bench-${i}-${Date.now()}@example.com`,
       plans[i % plans.length],
     ]);
+    created.push({ id, plan: plans[i % plans.length] });
     apiKeys.push((await app.get(ApiKeysService).create(id, { name: 'bench' })).key);
   }
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (typeof address !== 'object' || address === null) throw new Error('not listening');
-  process.send?.({ port: address.port, apiKeys } satisfies BenchServerReady);
+  process.on('message', (message) => {
+    if (message === 'memory') process.send?.({ memory: process.memoryUsage() } satisfies BenchServerMemory);
+  });
+  process.send?.({ port: address.port, apiKeys, accounts: created } satisfies BenchServerReady);
   // As main.ts does: stop accepting and drain first, then close the app (which lets pending settlements finish).
   process.once('SIGTERM', () => {
     app.getHttpServer().close(() => void app.close().then(() => process.exit(0)));

@@ -69,20 +69,20 @@ const BARE_PATH = '/api/v1/bench/stats-bare';
  * benchmark measures what metering costs, not refusals: every admission still runs the full check and writes
  * the full charge.
  */
-function liftedLimits(plans: string[]): Record<string, unknown> {
+export function liftedLimits(plans: string[]): Record<string, unknown> {
   return Object.fromEntries(
     plans.map((plan) => [plan, { rate_limit_per_minute: 100_000, daily_cap: null, included_credits: 1_000_000_000 }]),
   );
 }
 
-function start<T>(child: ChildProcess, what: string): Promise<T> {
+export function start<T>(child: ChildProcess, what: string): Promise<T> {
   return new Promise<T>((resolve, reject) => {
     child.once('message', (message) => resolve(message as T));
     child.once('exit', (code) => reject(new Error(`${what} exited with ${code} before it was ready`)));
   });
 }
 
-async function stop(child: ChildProcess): Promise<void> {
+export async function stop(child: ChildProcess): Promise<void> {
   if (child.exitCode !== null || child.signalCode !== null) return;
   const exited = new Promise((resolve) => child.once('exit', resolve));
   child.kill('SIGTERM');
@@ -90,7 +90,7 @@ async function stop(child: ChildProcess): Promise<void> {
 }
 
 /** kB figures from /proc/<pid>/status (Linux); 0 where unavailable. */
-function memoryOf(pid: number): { rssKb: number; hwmKb: number } {
+export function memoryOf(pid: number): { rssKb: number; hwmKb: number } {
   try {
     const status = readFileSync(`/proc/${pid}/status`, 'utf8');
     const field = (name: string) => Number(new RegExp(`^${name}:\\s+(\\d+) kB`, 'm').exec(status)?.[1] ?? 0);

@@ -2,6 +2,7 @@ import { DynamicModule, LogLevel, RequestMethod, Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import { AppModule } from './app.module';
+import { installJsonBodyBounds } from './common/http/json-bounds';
 import { REQUEST_ID_HEADER, requestIdFor } from './common/http/request-id';
 import { installSecurityHeaders } from './common/http/security-headers';
 import { setupSwagger } from './common/swagger/swagger';
@@ -63,6 +64,7 @@ export async function createApp(
     bodyParser: false,
   });
   fastify.removeContentTypeParser('text/plain');
+  installJsonBodyBounds(fastify);
   // Off unless origins are listed: browsers elsewhere must not call the API with a user's credentials.
   if (config.http.corsOrigins.length > 0) {
     app.enableCors({ origin: [...config.http.corsOrigins], credentials: false, exposedHeaders: EXPOSED_HEADERS, maxAge: 600 });

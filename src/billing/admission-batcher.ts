@@ -13,6 +13,14 @@ const CONFIRM_RETRY_MS = 1_000;
  */
 const MAX_IN_FLIGHT = 1;
 
+/** The account of an admission does not exist (any more): its credential must be refused. */
+export class AccountNotFoundError extends Error {
+  constructor(readonly accountId: string) {
+    super(`account ${accountId} does not exist`);
+    this.name = 'AccountNotFoundError';
+  }
+}
+
 interface Queued extends BatchedAdmission {
   resolve(result: AdmissionResult): void;
   reject(error: unknown): void;
@@ -118,9 +126,13 @@ export class AdmissionBatcher {
         else item.resolve(result);
       });
       if (missing.length > 0) {
-        // First metered request of these accounts: create their counters rows, then admit them first.
-        await this.repository.ensureCounters(missing.map((item) => item.request.accountId));
-        this.queue = [...missing, ...this.queue];
+        // First metered request of these accounts: create their counters rows, then admit them first. An
+        // account that no longer exists (deleted while its key was cached) is refused on its own.
+        const live = await this.repository.ensureCounters(missing.map((item) => item.request.accountId));
+        for (const item of missing) {
+          if (!live.has(item.request.accountId)) item.reject(new AccountNotFoundError(item.request.accountId));
+        }
+        this.queue = [...missing.filter((item) => live.has(item.request.accountId)), ...this.queue];
       }
     } catch (error) {
       for (const item of batch) item.reject(error);

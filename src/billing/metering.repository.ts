@@ -139,9 +139,10 @@ export class MeteringRepository {
     return results;
   }
 
-  /** Creates the counters rows of these accounts where missing. */
-  async ensureCounters(accountIds: readonly string[]): Promise<void> {
-    await this.dataSource.query(ENSURE_COUNTERS_MANY, [accountIds]);
+  /** Creates the counters rows of these accounts where missing; returns the ids of those that exist. */
+  async ensureCounters(accountIds: readonly string[]): Promise<Set<string>> {
+    const rows: Array<{ id: string }> = await this.dataSource.query(ENSURE_COUNTERS_MANY, [accountIds]);
+    return new Set(rows.map((row) => row.id));
   }
 
   /** Makes these provisional charges final (their requests answered 2xx). */

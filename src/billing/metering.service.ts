@@ -1,8 +1,10 @@
 import { BeforeApplicationShutdown, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { ApiKeysService } from '../auth/api-keys/api-keys.service';
+import { AuthException, AuthFailure } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
 import { ApiException } from '../common/http/api.exception';
 import { AppConfig } from '../config/app-config';
-import { AdmissionBatcher } from './admission-batcher';
+import { AccountNotFoundError, AdmissionBatcher } from './admission-batcher';
 import { meteringHeaders, retryAfterSeconds } from './metering-headers';
 import { MeteringRepository } from './metering.repository';
 import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering.types';
@@ -60,6 +62,7 @@ export class MeteringService implements BeforeApplicationShutdown {
     private readonly repository: MeteringRepository,
     private readonly batcher: AdmissionBatcher,
     private readonly config: AppConfig,
+    private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** `listener` runs after every stored charge, off the request's path: it must not throw or block. */
@@ -90,17 +93,24 @@ export class MeteringService implements BeforeApplicationShutdown {
   /** Admits the call and reserves its credits, or throws the 429 ApiException (with headers) the filter renders. */
   async admit(call: MeteredCall): Promise<Admission> {
     const limits = this.limitsFor(call.principal);
-    const result = await this.batcher.admit(
-      {
-        accountId: call.principal.accountId,
-        credits: call.credits,
-        requestId: call.requestId,
-        credential: call.principal.credential,
-        route: call.route,
-      },
-      limits,
-      this.config.billing.reservationTtlMs,
-    );
+    const result = await this.batcher
+      .admit(
+        {
+          accountId: call.principal.accountId,
+          credits: call.credits,
+          requestId: call.requestId,
+          credential: call.principal.credential,
+          route: call.route,
+        },
+        limits,
+        this.config.billing.reservationTtlMs,
+      )
+      .catch((error: unknown) => {
+        if (!(error instanceof AccountNotFoundError)) throw error;
+        // Deleted while its key was cached: the key went with it (ON DELETE CASCADE), so it is now unknown.
+        this.apiKeys.forgetAccount(error.accountId);
+        throw new AuthException(call.principal.credential.kind === 'jwt' ? AuthFailure.InvalidToken : AuthFailure.InvalidApiKey);
+      });
     const outcome: AdmissionOutcome = {
       accountId: call.principal.accountId,
       plan: call.principal.plan,

@@ -323,9 +323,16 @@ SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id
   ) w ON true
  CROSS JOIN durability`;
 
-/** Creates the counters rows of accounts metered for the first time (then their admissions are retried). */
+/**
+ * Creates the counters rows of accounts metered for the first time (then their admissions are retried), for the
+ * accounts that still exist (locked against deletion meanwhile), and returns those accounts: an id missing from
+ * the answer is an account deleted while its key was still cached, which must answer 401, not fail the whole
+ * batch on the foreign key.
+ */
 export const ENSURE_COUNTERS_MANY = `
-INSERT INTO billing_counters (account_id) SELECT unnest($1::uuid[]) ON CONFLICT (account_id) DO NOTHING`;
+WITH live AS (SELECT id FROM accounts WHERE id = ANY($1::uuid[]) FOR KEY SHARE),
+     created AS (INSERT INTO billing_counters (account_id) SELECT id FROM live ON CONFLICT (account_id) DO NOTHING)
+SELECT id FROM live`;
 
 /**
  * Confirmation: these requests answered 2xx, so their charges are final. Synchronous (a lost confirmation

@@ -228,6 +228,14 @@ export class ApiKeysService {
     }
   }
 
+  /**
+   * Drops the cached verifications of an account found deleted, so its keys are looked up (and refused) at once.
+   * Other instances drop theirs when they find it themselves, or at API_KEY_CACHE_TTL_MS at the latest.
+   */
+  forgetAccount(accountId: string): void {
+    this.forget((credential) => credential.accountId === accountId);
+  }
+
   /** A scan of at most MAX_CACHED_KEYS entries: only on revocation and deletion, never per request. */
   private forget(matches: (credential: ApiKeyCredential) => boolean): void {
     for (const [cacheKey, { credential }] of this.verified) {
