@@ -63,8 +63,9 @@ async function bootstrap(): Promise<void> {
       process.exit(1);
     }
   };
-  process.once('SIGTERM', (signal) => void shutdown(signal));
-  process.once('SIGINT', (signal) => void shutdown(signal));
+  // SIGHUP too: closing the terminal (or `tmux kill-session`) must stop the embedded database with the service,
+  // not leave it running for the next start to trip over.
+  for (const signal of ['SIGTERM', 'SIGINT', 'SIGHUP'] as const) process.once(signal, (received) => void shutdown(received));
 
   await app.listen({ port: config.http.port, host: config.http.host });
   logger.log(`Serving on http://localhost:${config.http.port}/api/v1 (Swagger UI: http://localhost:${config.http.port}/docs)`);

@@ -8,7 +8,8 @@ import { ConfigValidationError, EnvironmentVariables, LogLevel, validateEnvironm
 export interface DatabaseConfig {
   /** Set when an external server is used; undefined means "start the embedded PostgreSQL". */
   readonly url?: string;
-  readonly embedded: { readonly dataDir: string; readonly port: number };
+  /** defaultDataDir: EMBEDDED_PG_DIR was unset (as root the default may move, see embeddedDataDir). */
+  readonly embedded: { readonly dataDir: string; readonly defaultDataDir: boolean; readonly port: number };
   readonly poolSize: number;
   readonly statementTimeoutMs: number;
   readonly runMigrations: boolean;
@@ -128,6 +129,9 @@ function referralConfigFrom(env: EnvironmentVariables): ReferralConfig {
   };
 }
 
+/** Relative to the directory `npm start` runs in (the project). */
+const DEFAULT_EMBEDDED_PG_DIR = './.data/postgres';
+
 /** TRUST_PROXY as Fastify takes it: a boolean, or a comma-separated list of proxy addresses/CIDRs. */
 function trustProxyFrom(value: string): boolean | string {
   return value === 'true' || value === 'false' ? value === 'true' : value;
@@ -180,7 +184,11 @@ export class AppConfig {
     this.usageCounterFlushMs = env.USAGE_COUNTER_FLUSH_MS;
     this.database = {
       url: env.DATABASE_URL,
-      embedded: { dataDir: resolve(env.EMBEDDED_PG_DIR), port: env.EMBEDDED_PG_PORT },
+      embedded: {
+        dataDir: resolve(env.EMBEDDED_PG_DIR ?? DEFAULT_EMBEDDED_PG_DIR),
+        defaultDataDir: env.EMBEDDED_PG_DIR === undefined,
+        port: env.EMBEDDED_PG_PORT,
+      },
       poolSize: env.DB_POOL_SIZE,
       statementTimeoutMs: env.DB_STATEMENT_TIMEOUT_MS,
       runMigrations: env.DB_RUN_MIGRATIONS,

@@ -50,8 +50,10 @@ export class EnvironmentVariables {
   @Matches(/^postgres(ql)?:\/\/.+/, { message: 'DATABASE_URL must be a postgres:// or postgresql:// URL' })
   DATABASE_URL?: string;
 
+  /** Unset: ./.data/postgres, or as root where that is out of the postgres user's reach, /var/lib/crawlora/<project>/postgres. */
+  @IsOptional()
   @IsString()
-  EMBEDDED_PG_DIR = './.data/postgres';
+  EMBEDDED_PG_DIR?: string;
 
   @Transform(toInteger)
   @IsInt()
