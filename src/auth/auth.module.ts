@@ -6,6 +6,7 @@ import { AccountApiKeysController, AdminApiKeysController } from './api-keys/api
 import { ApiKeysRepository } from './api-keys/api-keys.repository';
 import { ApiKeysService } from './api-keys/api-keys.service';
 import { AuthFailureLimiter } from './auth-failure-limiter';
+import { AuthFailuresRepository } from './auth-failures.repository';
 import { CredentialsGuard } from './guards/credentials.guard';
 import { JwtAuthenticator } from './jwt/jwt-authenticator';
 import { JwksKeyProvider } from './jwt/jwks-key-provider';
@@ -21,6 +22,7 @@ import { JwtStrategy } from './jwt/jwt.strategy';
     ApiKeysRepository,
     ApiKeysService,
     AuthFailureLimiter,
+    AuthFailuresRepository,
     CredentialsGuard,
     JwtAuthenticator,
     JwksKeyProvider,

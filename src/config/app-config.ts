@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
 import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
@@ -132,9 +133,37 @@ function referralConfigFrom(env: EnvironmentVariables): ReferralConfig {
 /** Relative to the directory `npm start` runs in (the project). */
 const DEFAULT_EMBEDDED_PG_DIR = './.data/postgres';
 
-/** TRUST_PROXY as Fastify takes it: a boolean, or a comma-separated list of proxy addresses/CIDRs. */
-function trustProxyFrom(value: string): boolean | string {
-  return value === 'true' || value === 'false' ? value === 'true' : value;
+/** proxy-addr's named ranges, accepted beside addresses and CIDRs. */
+const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];
+
+/**
+ * TRUST_PROXY as Fastify takes it: false, or the proxies' addresses/CIDRs. `true` (trust every hop) is refused:
+ * any client could then pick its own IP with X-Forwarded-For and escape the failed-authentication limit.
+ */
+function trustProxyFrom(value: string): false | string {
+  if (value === 'false') return false;
+  if (value === 'true') {
+    throw new ConfigValidationError([
+      'TRUST_PROXY=true: trusting X-Forwarded-For from every client lets anyone choose the IP the failed-authentication ' +
+        'limit counts. List the load balancers instead, e.g. TRUST_PROXY=10.0.0.0/8 or TRUST_PROXY=loopback',
+    ]);
+  }
+  const entries = value.split(',').map((entry) => entry.trim());
+  const bad = entries.filter((entry) => !NAMED_PROXY_RANGES.includes(entry) && !isAddressOrCidr(entry));
+  if (bad.length > 0) {
+    throw new ConfigValidationError([
+      `TRUST_PROXY=${JSON.stringify(value)}: ${bad.map((entry) => JSON.stringify(entry)).join(', ')} ` +
+        `is not an IP address, a CIDR or one of ${NAMED_PROXY_RANGES.join(', ')}`,
+    ]);
+  }
+  return entries.join(',');
+}
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address, prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  return prefix === undefined || (/^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128));
 }
 
 /**
@@ -146,7 +175,7 @@ export class AppConfig {
     readonly host: string;
     readonly port: number;
     readonly shutdownGraceMs: number;
-    readonly trustProxy: boolean | string;
+    readonly trustProxy: false | string;
     readonly bodyLimitBytes: number;
     readonly corsOrigins: readonly string[];
   };

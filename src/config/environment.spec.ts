@@ -42,6 +42,20 @@ describe('AppConfig.fromEnvironment', () => {
     expect(attempt).toThrow(/DATABASE_URL/);
     expect(attempt).toThrow(/SWAGGER_ENABLED/);
   });
+
+  it('trusts X-Forwarded-For only from listed proxies, and refuses TRUST_PROXY=true', () => {
+    expect(AppConfig.fromEnvironment({ TRUST_PROXY: '10.0.0.0/8, 192.168.1.7,::1,fd00::/8,loopback' }).http.trustProxy).toBe(
+      '10.0.0.0/8,192.168.1.7,::1,fd00::/8,loopback',
+    );
+    expect(() => AppConfig.fromEnvironment({ TRUST_PROXY: 'true' })).toThrow(/TRUST_PROXY=true: trusting X-Forwarded-For from every client/);
+    expect(() => AppConfig.fromEnvironment({ TRUST_PROXY: '10.0.0.0/33' })).toThrow(/"10.0.0.0\/33" is not an IP address, a CIDR/);
+    expect(() => AppConfig.fromEnvironment({ TRUST_PROXY: '2' })).toThrow(/"2" is not an IP address/);
+  });
+
+  it('remembers whether the embedded data directory is the default (as root the default may move)', () => {
+    expect(AppConfig.fromEnvironment({}).database.embedded).toMatchObject({ defaultDataDir: true, dataDir: expect.stringMatching(/\/\.data\/postgres$/) });
+    expect(AppConfig.fromEnvironment({ EMBEDDED_PG_DIR: '/srv/pg' }).database.embedded).toMatchObject({ defaultDataDir: false, dataDir: '/srv/pg' });
+  });
 });
 
 describe('JWT configuration', () => {

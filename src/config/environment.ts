@@ -140,7 +140,7 @@ export class EnvironmentVariables {
   })
   CORS_ORIGINS?: string;
 
-  /** Trust X-Forwarded-For from the load balancer in front: true, or a comma-separated list of proxy IPs/CIDRs. */
+  /** Trust X-Forwarded-For from these proxies only: comma-separated IPs/CIDRs or loopback/linklocal/uniquelocal; `true` is refused. */
   @IsString()
   TRUST_PROXY = 'false';
 

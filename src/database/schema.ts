@@ -9,6 +9,7 @@ import { ReferralLifecycle1764300000000 } from './migrations/1764300000000-refer
 import { ReferralStatsRollups1764400000000 } from './migrations/1764400000000-referral-stats-rollups';
 import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-credits';
 import { BillingPendingCharges1764600000000 } from './migrations/1764600000000-billing-pending-charges';
+import { AuthFailures1764710000000 } from './migrations/1764710000000-auth-failures';
 import { HotStatementRoutines1764720000001 } from './migrations/1764720000001-hot-statement-routines';
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
@@ -26,6 +27,7 @@ export const MIGRATIONS = [
   ReferralStatsRollups1764400000000,
   BonusCredits1764500000000,
   BillingPendingCharges1764600000000,
+  AuthFailures1764710000000,
   HotStatementRoutines1764720000001,
   ApiKeyManagement1764760000000,
   WebhooksAndUsageHistory1764770000000,

@@ -16,7 +16,7 @@ describe('the referral funnel, end to end', () => {
 
   beforeAll(async () => {
     t = await createTestApp(
-      { TRUST_PROXY: 'true', REFERRAL_MONTHLY_REWARD_CAP: '2', REFERRAL_QUALIFYING_CREDITS: '3', API_KEY_CACHE_TTL_MS: '0' },
+      { TRUST_PROXY: 'loopback', REFERRAL_MONTHLY_REWARD_CAP: '2', REFERRAL_QUALIFYING_CREDITS: '3', API_KEY_CACHE_TTL_MS: '0' },
       [MeteredRoutesModule],
     );
     client = new ReferralClient(t, (await createAccountWithKey(t.app, 'admin')).apiKey);

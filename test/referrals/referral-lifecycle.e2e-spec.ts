@@ -19,7 +19,7 @@ describe('referral lifecycle', () => {
 
   beforeAll(async () => {
     t = await createTestApp({
-      TRUST_PROXY: 'true',
+      TRUST_PROXY: 'loopback',
       REFERRAL_SECRET: SECRET,
       REFERRAL_LANDING_URL: LANDING,
       REFERRAL_CLICKS_PER_IP_PER_MINUTE: '5',

@@ -47,7 +47,10 @@ export class CredentialsGuard implements CanActivate {
       principal = await this.authenticate(request, http.getResponse<FastifyReply>());
     } catch (error) {
       if (error instanceof AuthException && error.failure !== AuthFailure.MissingCredentials) {
-        this.failures.recordFailure(request.ip);
+        const blockedFor = await this.failures.recordFailure(request.ip);
+        if (blockedFor > 0) {
+          throw new AuthException(AuthFailure.TooManyFailures, { 'Retry-After': String(blockedFor) }, { retry_after_seconds: blockedFor });
+        }
       }
       throw error;
     }
