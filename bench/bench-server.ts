@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import { getHeapSpaceStatistics } from 'node:v8';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
 import { ApiKeysService } from '../src/auth/api-keys/api-keys.service';
@@ -16,6 +17,8 @@ export interface BenchServerReady {
 /** Sent by the parent as `'memory'`; answered with this process's memory figures. */
 export interface BenchServerMemory {
   memory: NodeJS.MemoryUsage;
+  /** V8's heap by space (new, old, code, large objects…), MB committed: where the heap's share of RSS sits. */
+  spaces: Record<string, number>;
 }
 
 /**
@@ -46,7 +49,11 @@ async function main(): Promise<void> {
   const address = app.getHttpServer().address();
   if (typeof address !== 'object' || address === null) throw new Error('not listening');
   process.on('message', (message) => {
-    if (message === 'memory') process.send?.({ memory: process.memoryUsage() } satisfies BenchServerMemory);
+    if (message !== 'memory') return;
+    const spaces = Object.fromEntries(
+      getHeapSpaceStatistics().map((space) => [space.space_name.replace(/_space$/, ''), Math.round(space.space_size / 2 ** 20)]),
+    );
+    process.send?.({ memory: process.memoryUsage(), spaces } satisfies BenchServerMemory);
   });
   process.send?.({ port: address.port, apiKeys, accounts: created } satisfies BenchServerReady);
   // As main.ts does: stop accepting and drain first, then close the app (which lets pending settlements finish).

@@ -179,11 +179,11 @@ async function main(): Promise<void> {
     };
 
     const askMemory = () =>
-      new Promise<NodeJS.MemoryUsage>((resolve) => {
+      new Promise<BenchServerMemory>((resolve) => {
         const onMessage = (message: unknown) => {
           if (typeof message === 'object' && message !== null && 'memory' in message) {
             service.off('message', onMessage);
-            resolve((message as BenchServerMemory).memory);
+            resolve(message as BenchServerMemory);
           }
         };
         service.on('message', onMessage);
@@ -192,7 +192,7 @@ async function main(): Promise<void> {
 
     const samples: Minute[] = [];
     const sample = async (minute: number) => {
-      const memory = await askMemory();
+      const { memory, spaces } = await askMemory();
       const sorted = [...latencies].sort((a, b) => a - b);
       latencies = [];
       const row: Minute = {
@@ -211,7 +211,7 @@ async function main(): Promise<void> {
       log(
         `minute ${String(minute).padStart(2)}: RSS ${row.rssMb} MB (heap ${row.heapUsedMb}/${row.heapTotalMb} MB, ` +
           `external ${row.externalMb} MB, array buffers ${row.arrayBuffersMb} MB), ${sent} sent, ${skipped} skipped, ` +
-          `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms`,
+          `p50 ${row.p50Ms} ms, p99 ${row.p99Ms} ms; heap spaces MB ${JSON.stringify(spaces)}`,
       );
     };
 
