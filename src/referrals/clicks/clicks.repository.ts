@@ -87,12 +87,17 @@ export class ClicksRepository {
     });
   }
 
-  async findAttributable(clickId: string): Promise<AttributableClick | null> {
+  /**
+   * The click, when it happened within the attribution window. The cookie's own age is not enough: a repeat
+   * click inside the dedupe window gets a fresh cookie for the earlier click, so a visitor returning every
+   * half hour would otherwise keep a months-old click attributable.
+   */
+  async findAttributable(clickId: string, windowMs: number): Promise<AttributableClick | null> {
     const rows = await this.dataSource.query(
       `SELECT id::text AS "clickId", referral_code AS "referralCode", referrer_account_id AS "referrerAccountId",
               utm_campaign AS "utmCampaign"
-         FROM referral_clicks WHERE id = $1`,
-      [clickId],
+         FROM referral_clicks WHERE id = $1 AND created_at > now() - make_interval(secs => $2::float8 / 1000)`,
+      [clickId, windowMs],
     );
     return rows[0] ?? null;
   }

@@ -96,11 +96,11 @@ export class AttributionService {
     }
   }
 
-  /** The cookie's click when its signature and age check out; else the referral code; else nobody. */
+  /** The cookie's click when its signature, the cookie's age and the click's own age check out; else the referral code; else nobody. */
   private async attribute(signup: ReferralSignupDto): Promise<Attribution> {
     const { secret, attributionWindowMs } = this.config.referrals;
     const verified = signup.click_token ? verifyAttribution(signup.click_token, secret, attributionWindowMs) : null;
-    const click = verified ? await this.clicks.findAttributable(verified.clickId) : null;
+    const click = verified ? await this.clicks.findAttributable(verified.clickId, attributionWindowMs) : null;
     if (click) {
       return {
         source: 'cookie',
