@@ -101,13 +101,21 @@ describe('operator CLI (npm run cli)', () => {
   });
 
   it.each([
-    [['teleport']],
-    [[]],
-    [['keys:create']],
-    [['keys:create', '--account', 'x', '--expires', 'tomorrow']],
-    [['jwt:mint', '--account', 'x', '--ttl', 'forever']],
-  ])('reports usage errors for %p', async (argv) => {
-    await expect(cli(...argv)).rejects.toThrow(/./);
+    [['teleport'], 'Unknown command "teleport"'],
+    [[], 'No command given'],
+    [['keys:create'], '--account is required'],
+    [['keys:create', '--account', '<id>', '--expires', 'tomorrow'], '--expires "tomorrow" is not an RFC 3339 date-time'],
+    [['jwt:mint', '--account', '<id>', '--ttl', 'forever'], '--ttl "forever": use a number with s, m, h or d, such as 1h'],
+  ])('reports usage errors for %p', async (argv, message) => {
+    // A real account, so the usage error is what fails (an unknown account would fail first, for another reason).
+    const account = argv.includes('<id>') ? await cli('accounts:create', '--email', `usage-${argv[0]}@example.com`, '--plan', 'admin') : null;
+    const failure = await cli(...argv.map((arg) => (arg === '<id>' ? account!.id : arg))).then(
+      () => null,
+      (error: unknown) => error,
+    );
+
+    expect(failure).toBeInstanceOf(UsageError);
+    expect((failure as Error).message).toBe(message);
   });
 
   it('parses TTLs', () => {

@@ -1,5 +1,6 @@
 import { request as httpRequest } from 'node:http';
 import { mintJwt } from '../../src/auth/jwt/jwt-minter';
+import { MeteringService } from '../../src/billing/metering.service';
 import { AppConfig } from '../../src/config/app-config';
 import { createAccount } from '../support/auth-fixtures';
 import { createAccountWithKey } from '../support/auth-fixtures';
@@ -13,7 +14,7 @@ import {
   planOverridesFile,
   removePlanOverridesFiles,
 } from './support/billing-fixtures';
-import { METERED, MeteredRoutesModule } from './support/metered-routes.module';
+import { METERED, MeteredRoutesModule, slowHandlers } from './support/metered-routes.module';
 
 const STATS = '/api/v1/admin/referrals/stats';
 
@@ -192,6 +193,7 @@ describe('Metering of @Credits routes', () => {
 
     it('a client that disconnects before the response', async () => {
       const { accountId, apiKey } = await createAccountWithKey(t.app, 'free');
+      const finishedBefore = slowHandlers.finished;
       const server = t.app.getHttpServer();
       if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', () => resolve()));
       const { port } = server.address() as { port: number };
@@ -210,8 +212,12 @@ describe('Metering of @Credits routes', () => {
           resolve();
         }, 250);
       });
-      // The handler is still sleeping; wait past its end so a (wrong) late commit would be visible.
-      await new Promise((resolve) => setTimeout(resolve, 800));
+      // The handler is still sleeping: wait for it to return, then for every settlement it could trigger, so a
+      // (wrong) late commit would be visible.
+      const deadline = Date.now() + 10_000;
+      while (slowHandlers.finished === finishedBefore && Date.now() < deadline) await new Promise((resolve) => setImmediate(resolve));
+      expect(slowHandlers.finished).toBe(finishedBefore + 1);
+      await t.app.get(MeteringService).beforeApplicationShutdown();
 
       expect(await countersOf(t.db, accountId)).toMatchObject({
         day_used: 0,

@@ -2,7 +2,7 @@ import { MeteringRepository } from '../../src/billing/metering.repository';
 import type { AdmissionLimits, AdmissionRequest, BatchedAdmissionResult } from '../../src/billing/metering.types';
 import { createAccount, createApiKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
-import { countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
+import { clearOfMidnight, countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
 import { METERED, MeteredRoutesModule } from './support/metered-routes.module';
 
 /**
@@ -36,6 +36,7 @@ describe('billing time boundaries through the batched admission', () => {
 
   /** A fresh account with a counters row, its ledger and counters moved as one (so the books still balance). */
   async function accountWithUsage(sql: string): Promise<string> {
+    await clearOfMidnight();
     const accountId = await createAccount(t.db, { plan: 'free' });
     await repository.ensureCounters([accountId]);
     await t.db.query(sql, [accountId]);

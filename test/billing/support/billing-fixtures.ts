@@ -101,6 +101,17 @@ export async function ledgerDisagreements(db: DataSource): Promise<unknown[]> {
 }
 
 /**
+ * Waits out the last `marginMs` of a UTC day (and so of a month), so a test that books usage for "today" and
+ * asserts on it a few seconds later never straddles 00:00 UTC, where "today" (and maybe the period) changes.
+ * It decides no outcome: it only keeps the test away from the boundary the time-boundary tests cover on purpose.
+ */
+export async function clearOfMidnight(marginMs = 15_000): Promise<void> {
+  const now = Date.now();
+  const untilMidnight = 86_400_000 - (now % 86_400_000);
+  if (untilMidnight < marginMs) await new Promise((resolve) => setTimeout(resolve, untilMidnight + 1_000));
+}
+
+/**
  * Books `credits` already charged today (one ledger row, and the counters to match), so a test can start
  * right below a real plan's daily cap or included credits without sending thousands of requests.
  */
@@ -109,6 +120,7 @@ export async function chargeEarlierToday(
   accountId: string,
   credits: { included: number; overage?: number },
 ): Promise<void> {
+  await clearOfMidnight();
   const overage = credits.overage ?? 0;
   const total = credits.included + overage;
   await db.query(

@@ -5,6 +5,9 @@ import { Auth } from '../../../src/auth/auth.decorator';
 import { Credits } from '../../../src/billing/credits.decorator';
 import { ApiException } from '../../../src/common/http/api.exception';
 
+/** How many `slow` handlers have returned: a test waits for this, not for a guessed time. */
+export const slowHandlers = { finished: 0 };
+
 export const METERED = '/api/v1/test-metered';
 
 class DelayQuery {
@@ -105,6 +108,7 @@ class MeteredRoutesController {
   @Credits(1)
   async slow(@Query() query: DelayQuery): Promise<{ ok: true }> {
     await new Promise((resolve) => setTimeout(resolve, query.ms ?? 500));
+    slowHandlers.finished++;
     return { ok: true };
   }
 
