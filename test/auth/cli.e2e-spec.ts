@@ -105,7 +105,7 @@ describe('operator CLI (npm run cli)', () => {
     [[], 'No command given'],
     [['keys:create'], '--account is required'],
     [['keys:create', '--account', '<id>', '--expires', 'tomorrow'], '--expires "tomorrow" is not an RFC 3339 date-time'],
-    [['jwt:mint', '--account', '<id>', '--ttl', 'forever'], '--ttl "forever": use a number with s, m, h or d, such as 1h'],
+    [['jwt:mint', '--account', '<id>', '--ttl', 'forever'], '"forever": use a number with s, m, h or d, such as 1h'],
   ])('reports usage errors for %p', async (argv, message) => {
     // A real account, so the usage error is what fails (an unknown account would fail first, for another reason).
     const account = argv.includes('<id>') ? await cli('accounts:create', '--email', `usage-${argv[0]}@example.com`, '--plan', 'admin') : null;
