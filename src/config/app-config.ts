@@ -4,13 +4,13 @@ import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
 import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
 import { WebhooksConfig, webhooksConfigFrom } from '../webhooks/webhooks.config';
-import { ConfigValidationError, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
+import { ConfigValidationError, DEFAULT_EMBEDDED_PG_DIR, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
 
 export interface DatabaseConfig {
   /** Set when an external server is used; undefined means "start the embedded PostgreSQL". */
   readonly url?: string;
   /** defaultDataDir: EMBEDDED_PG_DIR was unset (as root the default may move, see embeddedDataDir). */
-  readonly embedded: { readonly dataDir: string; readonly defaultDataDir: boolean; readonly port: number };
+  readonly embedded: { readonly dataDir: string; readonly defaultDataDir?: boolean; readonly port: number };
   readonly poolSize: number;
   readonly statementTimeoutMs: number;
   readonly runMigrations: boolean;
@@ -129,9 +129,6 @@ function referralConfigFrom(env: EnvironmentVariables): ReferralConfig {
     rewardCredits: env.REFERRAL_REWARD_CREDITS,
   };
 }
-
-/** Relative to the directory `npm start` runs in (the project). */
-const DEFAULT_EMBEDDED_PG_DIR = './.data/postgres';
 
 /** proxy-addr's named ranges, accepted beside addresses and CIDRs. */
 const NAMED_PROXY_RANGES = ['loopback', 'linklocal', 'uniquelocal'];

@@ -13,6 +13,9 @@ import {
   validateSync,
 } from 'class-validator';
 
+/** Relative to the directory `npm start` runs in (the project). As root it may move: see embeddedDataDir. */
+export const DEFAULT_EMBEDDED_PG_DIR = './.data/postgres';
+
 const LOG_LEVELS = ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
 

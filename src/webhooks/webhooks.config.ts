@@ -1,7 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigValidationError, type EnvironmentVariables } from '../config/environment';
+import { ConfigValidationError, DEFAULT_EMBEDDED_PG_DIR, type EnvironmentVariables } from '../config/environment';
 import { AllowedHosts } from './target-policy';
 
 export interface WebhooksConfig {
@@ -41,7 +41,7 @@ export function webhooksConfigFrom(env: EnvironmentVariables): WebhooksConfig {
         'or a slow attempt could be claimed again while it is still being sent',
     ]);
   }
-  const generatedKeyFile = env.WEBHOOK_SECRET_KEY ? undefined : `${resolve(env.EMBEDDED_PG_DIR)}.webhook-key`;
+  const generatedKeyFile = env.WEBHOOK_SECRET_KEY ? undefined : `${resolve(env.EMBEDDED_PG_DIR ?? DEFAULT_EMBEDDED_PG_DIR)}.webhook-key`;
   let key: Buffer | undefined = env.WEBHOOK_SECRET_KEY ? Buffer.from(env.WEBHOOK_SECRET_KEY, 'base64') : undefined;
   return {
     secretKey: () => (key ??= keyFromFile(generatedKeyFile!)),
