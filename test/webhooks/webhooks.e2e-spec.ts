@@ -49,7 +49,7 @@ describe('webhooks', () => {
       {
         ...WEBHOOK_TEST_ENV,
         METRICS_TOKEN,
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: 'loopback',
         REFERRAL_MONTHLY_REWARD_CAP: '1',
         PLAN_OVERRIDES_FILE: planOverridesFile({ free: { daily_cap: 1 } }),
       },
