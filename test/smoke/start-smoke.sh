@@ -106,8 +106,9 @@ if [ "$(id -u)" -eq 0 ]; then
   chmod 700 "$private"
   mkdir "$private/app"
   # Hard links (same file system, so it is quick); the build writes its own dist/ there.
-  for entry in package.json package-lock.json tsconfig.json tsconfig.build.json nest-cli.json ormconfig.ts src bench test node_modules; do
-    cp -al "$entry" "$private/app/"
+  for entry in * .[!.]*; do
+    case "$entry" in .git | dist | .data | .smoke-private.* | test-artifacts) continue ;; esac
+    [ -e "$entry" ] && cp -al "$entry" "$private/app/"
   done
   if id postgres >/dev/null 2>&1 && runuser -u postgres -- test -x "$private/app/node_modules"; then
     echo "smoke: the postgres user can enter $private: the 0700 case is not being tested"; exit 1
