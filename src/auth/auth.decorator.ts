@@ -14,8 +14,9 @@ export interface AuthOptions {
 
 /**
  * The one way to protect a route: an API key (`x-api-key`) or a bearer JWT, then the plan requirement.
- * It also writes the route's Swagger security (either scheme) and its 401/403 responses, so a route cannot
- * be protected without being documented.
+ * It also writes the route's Swagger security (either scheme) and the failures every protected route can
+ * answer: 401, 403 (with a plan requirement), 429 (too many failed authentications from the IP) and 503 (the
+ * credential is checked against the database), so a route cannot be protected without being documented.
  */
 export function Auth(options: AuthOptions = {}): MethodDecorator & ClassDecorator {
   return applyDecorators(
@@ -23,6 +24,12 @@ export function Auth(options: AuthOptions = {}): MethodDecorator & ClassDecorato
     UseGuards(CredentialsGuard),
     ApiSecurity(API_KEY_SCHEME),
     ApiBearerAuth(JWT_SCHEME),
-    ApiErrorResponses(HttpStatus.UNAUTHORIZED, ...(options.plan ? [HttpStatus.FORBIDDEN] : [])),
+    ApiErrorResponses(
+      HttpStatus.UNAUTHORIZED,
+      ...(options.plan ? [HttpStatus.FORBIDDEN] : []),
+      HttpStatus.TOO_MANY_REQUESTS,
+      HttpStatus.INTERNAL_SERVER_ERROR,
+      HttpStatus.SERVICE_UNAVAILABLE,
+    ),
   );
 }

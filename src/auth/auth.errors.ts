@@ -43,6 +43,20 @@ function statusOf(failure: AuthFailure): HttpStatus {
   }
 }
 
+const REALM = 'crawlora';
+
+/**
+ * The challenge of a 401 (RFC 9110 §11.6.1): both schemes the API accepts; a rejected token also says why,
+ * as RFC 6750 §3 describes for Bearer.
+ */
+export function wwwAuthenticate(failure: AuthFailure): string {
+  const apiKey = `ApiKey realm="${REALM}", header="x-api-key"`;
+  if (failure === AuthFailure.InvalidToken || failure === AuthFailure.ExpiredToken) {
+    return `${apiKey}, Bearer realm="${REALM}", error="invalid_token", error_description="${MESSAGES[failure]}"`;
+  }
+  return `${apiKey}, Bearer realm="${REALM}"`;
+}
+
 /** An auth failure as the envelope answers it; `data.reason` carries the machine-readable code. */
 export class AuthException extends ApiException {
   constructor(
@@ -50,6 +64,8 @@ export class AuthException extends ApiException {
     headers: Record<string, string> = {},
     details: Record<string, unknown> = {},
   ) {
-    super(statusOf(failure), MESSAGES[failure], { reason: failure, ...details }, headers);
+    const status = statusOf(failure);
+    const challenge: Record<string, string> = status === HttpStatus.UNAUTHORIZED ? { 'WWW-Authenticate': wwwAuthenticate(failure) } : {};
+    super(status, MESSAGES[failure], { reason: failure, ...details }, { ...challenge, ...headers });
   }
 }

@@ -2,7 +2,8 @@ import { HTTP_CODE_METADATA, METHOD_METADATA } from '@nestjs/common/constants';
 import { HttpStatus, Injectable, OnModuleInit, RequestMethod } from '@nestjs/common';
 import { DiscoveryService } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
-import { CREDITS_METADATA, creditCostText, RATE_LIMIT_HEADERS } from './credits.decorator';
+import { CREDITS_METADATA, creditCostText } from './credits.decorator';
+import { RATE_LIMIT_HEADERS } from './metering-headers';
 
 /** Where @nestjs/swagger keeps a handler's responses (its DECORATORS.API_RESPONSE; not exported by the package). */
 const API_RESPONSE_METADATA = 'swagger/apiResponse';

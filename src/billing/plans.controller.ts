@@ -1,7 +1,8 @@
-import { Controller, Get } from '@nestjs/common';
+import { Controller, Get, HttpStatus } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { AppConfig } from '../config/app-config';
-import { ApiEnvelopeResponse } from '../common/swagger/api-responses.decorator';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { PlanCatalogResponse, toPlanResponse } from './dto/plan.response';
 
 /** Public and unmetered: prospective customers read it before they have a key. */
@@ -19,7 +20,8 @@ export class PlansController {
       'deployment enforces them. Money is in integer US cents. Public and not metered.',
   })
   @ApiEnvelopeResponse(PlanCatalogResponse)
-  listPlans(): PlanCatalogResponse {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
+  listPlans(@NoQueryParameters() _query: Record<string, never>): PlanCatalogResponse {
     return { plans: this.config.billing.catalog.publicPlans().map(({ plan, limits }) => toPlanResponse(plan, limits)) };
   }
 }

@@ -3,6 +3,7 @@ import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { Credits } from './credits.decorator';
 import { AccountIdParams } from './dto/account-id.params';
 import { UsageResponse } from './dto/usage.response';
@@ -25,8 +26,8 @@ export class UsageController {
       'still rate limited.',
   })
   @ApiEnvelopeResponse(UsageResponse)
-  @ApiErrorResponses(HttpStatus.UNAUTHORIZED, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  getOwnUsage(@CurrentPrincipal() principal: Principal): Promise<UsageResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
+  getOwnUsage(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal): Promise<UsageResponse> {
     return this.usage.usageOf(principal);
   }
 
@@ -39,15 +40,8 @@ export class UsageController {
     description: 'The same report as `GET /api/v1/account/usage`, for the account named in the path. **Free (0 credits)**.',
   })
   @ApiEnvelopeResponse(UsageResponse)
-  @ApiErrorResponses(
-    HttpStatus.BAD_REQUEST,
-    HttpStatus.UNAUTHORIZED,
-    HttpStatus.FORBIDDEN,
-    HttpStatus.NOT_FOUND,
-    HttpStatus.TOO_MANY_REQUESTS,
-    HttpStatus.INTERNAL_SERVER_ERROR,
-  )
-  getAccountUsage(@Param() params: AccountIdParams): Promise<UsageResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)
+  getAccountUsage(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>): Promise<UsageResponse> {
     return this.usage.usageOfAccount(params.id);
   }
 }

@@ -1,5 +1,8 @@
 import { Controller, Get, HttpStatus, Logger } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
+import { HealthDoc, ReadinessDoc } from './health.response';
 import { ApiException } from '../common/http/api.exception';
 import { isDatabaseUnavailable } from '../database/database-errors';
 import { ReadReplicas } from '../database/replicas/read-replicas.service';
@@ -17,22 +20,23 @@ export class HealthController {
   ) {}
 
   @Get()
-  @ApiOperation({ summary: 'Liveness: the process is up and serving HTTP.' })
-  live(): { status: 'ok' } {
+  @ApiOperation({ operationId: 'getHealthLive', summary: 'Liveness: the process is up and serving HTTP.' })
+  @ApiEnvelopeResponse(HealthDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
+  live(@NoQueryParameters() _query: Record<string, never>): HealthDoc {
     return { status: 'ok' };
   }
 
   @Get('ready')
   @ApiOperation({
+    operationId: 'getHealthReady',
     summary:
       'Readiness: the metering statement runs on the primary and the schema matches this code. 503 while not. ' +
       'Replicas are listed but never fail it (the primary serves their reads).',
   })
-  async ready(): Promise<{
-    status: 'ok';
-    database: 'ok';
-    replicas: Array<{ name: string; lag_ms: number | null; usable: boolean }>;
-  }> {
+  @ApiEnvelopeResponse(ReadinessDoc)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.SERVICE_UNAVAILABLE)
+  async ready(@NoQueryParameters() _query: Record<string, never>): Promise<ReadinessDoc> {
     try {
       await this.readiness.probeMetering();
       const outdated = await this.readiness.findOutdatedRoutines();

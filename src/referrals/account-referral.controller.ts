@@ -4,6 +4,7 @@ import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { AccountReferralService } from './account-referral.service';
 import { AccountReferralDoc } from './dto/referral.response';
 
@@ -16,12 +17,13 @@ export class AccountReferralController {
   @Auth()
   @Credits(0)
   @ApiOperation({
+    operationId: 'getAccountReferral',
     summary: 'Your referral code, link and results',
     description: 'Any plan. Share the link; each referral that qualifies earns bonus credits, up to the monthly cap.',
   })
   @ApiEnvelopeResponse(AccountReferralDoc)
-  @ApiErrorResponses(HttpStatus.INTERNAL_SERVER_ERROR)
-  get(@CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
+  get(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
     return this.accountReferral.of(principal.accountId);
   }
 }

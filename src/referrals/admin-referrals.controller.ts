@@ -6,6 +6,7 @@ import { Credits } from '../billing/credits.decorator';
 import { Idempotent } from '../common/idempotency/idempotent.decorator';
 import { ReadsFromReplica } from '../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { ReferralListQueryDto } from './dto/referral-list-query.dto';
 import { ReferralDoc, ReferralPageDoc, ReferralWithHistoryDoc, SignupDoc } from './dto/referral.response';
 import { RejectReferralDto } from './dto/reject-referral.dto';
@@ -13,6 +14,8 @@ import { actorOf, ReferralLifecycleService } from './lifecycle/referral-lifecycl
 import { ReferralReviewService } from './lifecycle/referral-review.service';
 import { AttributionService } from './signups/attribution.service';
 import { ReferralSignupDto } from './signups/referral-signup.dto';
+
+const { BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY } = HttpStatus;
 
 const ID_PARAM = { name: 'id', format: 'uuid', description: 'Referral id' };
 
@@ -32,6 +35,7 @@ export class AdminReferralsController {
   @Credits(1)
   @Idempotent()
   @ApiOperation({
+    operationId: 'createReferralSignup',
     summary: 'Record a signup and attribute it',
     description:
       "Called by the platform's signup flow. Creates the account (free plan) and, when the signup can be " +
@@ -40,17 +44,22 @@ export class AdminReferralsController {
       'referral (self-referral) or hold it for review.',
   })
   @ApiEnvelopeResponse(SignupDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)
-  signup(@Body() signup: ReferralSignupDto, @CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(BAD_REQUEST, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
+  signup(
+    @Body() signup: ReferralSignupDto,
+    @NoQueryParameters() _query: Record<string, never>,
+    @CurrentPrincipal() principal: Principal) {
     return this.attribution.recordSignup(signup, actorOf(principal));
   }
 
   @Get('admin/referrals')
   @Credits(1)
   @ReadsFromReplica()
-  @ApiOperation({ summary: 'List referrals for review', description: 'Newest signups first, keyset-paginated.' })
+  @ApiOperation({
+    operationId: 'listReferrals',
+    summary: 'List referrals for review', description: 'Newest signups first, keyset-paginated.' })
   @ApiEnvelopeResponse(ReferralPageDoc)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.INTERNAL_SERVER_ERROR)
+  @ApiErrorResponses(BAD_REQUEST)
   list(@Query() query: ReferralListQueryDto) {
     return this.review.list(query);
   }
@@ -58,11 +67,11 @@ export class AdminReferralsController {
   @Get('admin/referrals/:id')
   @Credits(1)
   @ReadsFromReplica()
-  @ApiOperation({ summary: 'Get a referral with its status history' })
+  @ApiOperation({ operationId: 'getReferral', summary: 'Get a referral with its status history' })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(ReferralWithHistoryDoc)
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.INTERNAL_SERVER_ERROR)
-  get(@Param('id') id: string) {
+  @ApiErrorResponses(BAD_REQUEST, NOT_FOUND)
+  get(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>) {
     return this.review.get(id);
   }
 
@@ -70,11 +79,13 @@ export class AdminReferralsController {
   @HttpCode(HttpStatus.OK)
   @Credits(1)
   @Idempotent()
-  @ApiOperation({ summary: 'Approve a referral held for review', description: 'review_required -> signed_up.' })
+  @ApiOperation({
+    operationId: 'approveReferral',
+    summary: 'Approve a referral held for review', description: 'review_required -> signed_up.' })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(ReferralDoc)
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)
-  approve(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
+  approve(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.approve(id, actorOf(principal));
   }
 
@@ -82,11 +93,13 @@ export class AdminReferralsController {
   @HttpCode(HttpStatus.OK)
   @Credits(1)
   @Idempotent()
-  @ApiOperation({ summary: 'Reject a referral', description: 'review_required or signed_up -> rejected; a reason is required.' })
+  @ApiOperation({
+    operationId: 'rejectReferral',
+    summary: 'Reject a referral', description: 'review_required or signed_up -> rejected; a reason is required.' })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(ReferralDoc)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)
-  reject(@Param('id') id: string, @Body() body: RejectReferralDto, @CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
+  reject(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @Body() body: RejectReferralDto, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.reject(id, body.reason, actorOf(principal));
   }
 
@@ -95,6 +108,7 @@ export class AdminReferralsController {
   @Credits(1)
   @Idempotent()
   @ApiOperation({
+    operationId: 'qualifyReferral',
     summary: 'Qualify a referral by hand',
     description:
       'signed_up -> qualified, then at once rewarded (bonus credits to the referrer) or capped when the referrer ' +
@@ -102,8 +116,8 @@ export class AdminReferralsController {
   })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(ReferralDoc)
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.INTERNAL_SERVER_ERROR)
-  qualify(@Param('id') id: string, @CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
+  qualify(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
     return this.lifecycle.qualify(id, actorOf(principal));
   }
 }

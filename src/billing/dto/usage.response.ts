@@ -45,7 +45,7 @@ export class UsageCreditsResponse {
 
 @ApiSchema({ name: 'billing.UsageToday' })
 export class UsageTodayResponse {
-  @ApiProperty({ example: '2026-11-26', description: 'The UTC day.' })
+  @ApiProperty({ format: 'date', example: '2026-11-26', description: 'The UTC day.' })
   date: string;
 
   @ApiProperty({ type: 'integer', example: 12 })

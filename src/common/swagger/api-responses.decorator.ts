@@ -1,63 +1,63 @@
 import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
+import { HEADER, RATE_LIMIT_HEADERS } from '../../billing/metering-headers';
 import { EnvelopeDoc } from '../http/envelope';
+import { errorEnvelope, errorExample, METERING_REFUSALS } from './error-envelopes';
 
-const ERROR_DESCRIPTIONS: Record<number, string> = {
-  [HttpStatus.BAD_REQUEST]: 'Invalid query parameters',
-  [HttpStatus.UNAUTHORIZED]: 'Authentication required',
-  [HttpStatus.FORBIDDEN]: 'Admin plan required',
-  [HttpStatus.NOT_FOUND]: 'Not found',
-  [HttpStatus.CONFLICT]: 'Conflict with the current state',
-  [HttpStatus.UNPROCESSABLE_ENTITY]: 'Idempotency-Key already used for a different request',
-  [HttpStatus.TOO_MANY_REQUESTS]: 'Plan or endpoint rate limit exceeded',
-  [HttpStatus.INTERNAL_SERVER_ERROR]: 'Internal server error',
-  [HttpStatus.SERVICE_UNAVAILABLE]: 'Service unavailable',
+const REFUSAL_MESSAGES: Record<string, string> = {
+  rate_limited: 'Plan rate limit exceeded',
+  daily_cap_reached: 'Daily credit cap reached',
+  credits_exhausted: 'Included credits exhausted for this billing period',
+  too_many_failures: 'Too many failed authentication attempts',
+};
+const REFUSAL_RETRY_AFTER: Record<string, number> = {
+  rate_limited: 12,
+  daily_cap_reached: 41234,
+  credits_exhausted: 1_234_567,
+  too_many_failures: 48,
 };
 
-const REQUEST_ID = '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11';
-
-/** What each failure really answers (messages as the service writes them), so Swagger UI shows a true example. */
-const ERROR_EXAMPLES: Record<number, object> = {
-  [HttpStatus.BAD_REQUEST]: {
-    code: 400,
-    msg: 'Invalid query parameters',
-    data: {
-      request_id: REQUEST_ID,
-      errors: [{ field: 'from', message: 'from must be an RFC 3339 date-time with an offset, such as 2026-01-01T00:00:00Z' }],
-    },
-  },
-  [HttpStatus.UNAUTHORIZED]: {
-    code: 401,
-    msg: 'Missing credentials: send an x-api-key header or an Authorization: Bearer token',
-    data: { request_id: REQUEST_ID, reason: 'missing_credentials' },
-  },
-  [HttpStatus.FORBIDDEN]: {
-    code: 403,
-    msg: 'Admin plan required',
-    data: { request_id: REQUEST_ID, reason: 'plan_required' },
-  },
-  [HttpStatus.NOT_FOUND]: {
-    code: 404,
-    msg: 'No referral with id 0b7f3c52-8f0e-4a57-9b7e-2f0a6f2a4c11',
-    data: { request_id: REQUEST_ID },
-  },
-  [HttpStatus.CONFLICT]: {
-    code: 409,
-    msg: 'Cannot approve a referral that is rewarded',
-    data: { request_id: REQUEST_ID, status: 'rewarded', action: 'approve' },
-  },
-  [HttpStatus.UNPROCESSABLE_ENTITY]: {
-    code: 422,
-    msg: 'This Idempotency-Key was already used for a different request',
-    data: { request_id: REQUEST_ID },
-  },
-  [HttpStatus.INTERNAL_SERVER_ERROR]: { code: 500, msg: 'Internal server error', data: { request_id: REQUEST_ID } },
-  [HttpStatus.SERVICE_UNAVAILABLE]: {
-    code: 503,
-    msg: 'Database unavailable',
-    data: { request_id: REQUEST_ID, reason: 'database_unavailable' },
-  },
-};
+/** Per-status extras: the 429 examples of every reason and its headers, the 401 challenge. */
+function extrasOf(status: HttpStatus): Record<string, unknown> {
+  switch (status) {
+    case HttpStatus.TOO_MANY_REQUESTS:
+      return {
+        headers: {
+          [HEADER.retryAfter]: { description: 'Seconds until the request could be admitted.', schema: { type: 'integer' } },
+          ...RATE_LIMIT_HEADERS,
+        },
+        examples: Object.fromEntries(
+          [...METERING_REFUSALS, 'too_many_failures'].map((reason) => [
+            reason,
+            {
+              summary: reason,
+              value: errorExample(status, {
+                msg: REFUSAL_MESSAGES[reason],
+                data: { reason, retry_after_seconds: REFUSAL_RETRY_AFTER[reason] },
+              }),
+            },
+          ]),
+        ),
+      };
+    case HttpStatus.UNAUTHORIZED:
+      return {
+        headers: {
+          'WWW-Authenticate': {
+            description: 'The accepted schemes (RFC 9110 §11.6.1): `ApiKey` (header `x-api-key`) and `Bearer` (JWT).',
+            schema: { type: 'string', example: 'ApiKey realm="crawlora", header="x-api-key", Bearer realm="crawlora"' },
+          },
+        },
+        example: errorExample(status),
+      };
+    case HttpStatus.SERVICE_UNAVAILABLE:
+      return {
+        headers: { [HEADER.retryAfter]: { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } },
+        example: errorExample(status),
+      };
+    default:
+      return { example: errorExample(status) };
+  }
+}
 
 /** A 2xx answer: the `app.Response` envelope whose `data` is `model`. */
 export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK, description = 'Success'): MethodDecorator {
@@ -70,6 +70,8 @@ export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK,
         allOf: [
           { $ref: getSchemaPath(EnvelopeDoc) },
           {
+            type: 'object',
+            required: ['code', 'msg', 'data'],
             properties: {
               code: { type: 'integer', example: status },
               msg: { type: 'string', example: 'ok' },
@@ -82,16 +84,20 @@ export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK,
   );
 }
 
-/** The failure statuses a route can answer, each as the `app.Response` envelope. */
-export function ApiErrorResponses(...statuses: HttpStatus[]): MethodDecorator {
+/**
+ * The failure statuses a route can answer, each as its typed envelope (`app.BadRequestResponse`, …, all
+ * narrowing `app.Response`; see error-envelopes.ts). A status declared twice (by @Auth and @Credits, say)
+ * is declared identically, so the order decorators run in does not matter.
+ */
+export function ApiErrorResponses(...statuses: HttpStatus[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
     ApiExtraModels(EnvelopeDoc),
     ...statuses.map((status) =>
       ApiResponse({
         status,
-        description: ERROR_DESCRIPTIONS[status] ?? 'Error',
-        schema: { $ref: getSchemaPath(EnvelopeDoc) },
-        ...(ERROR_EXAMPLES[status] ? { example: ERROR_EXAMPLES[status] } : {}),
+        description: errorEnvelope(status).description,
+        schema: { $ref: `#/components/schemas/${errorEnvelope(status).name}` },
+        ...extrasOf(status),
       }),
     ),
   );

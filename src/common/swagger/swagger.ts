@@ -2,7 +2,9 @@ import type { INestApplication } from '@nestjs/common';
 import { DocumentBuilder, OpenAPIObject, SwaggerModule } from '@nestjs/swagger';
 import { AppConfig } from '../../config/app-config';
 import { apiDescription } from './api-description';
+import { errorEnvelopeSchemas } from './error-envelopes';
 import { enrichOpenApiDocument } from './openapi-enrichment';
+import { normalizeOpenApiDocument } from './openapi-normalization';
 
 export const API_KEY_SCHEME = 'x-api-key';
 export const JWT_SCHEME = 'jwt';
@@ -13,6 +15,10 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
     .setTitle('Crawlora billing & referrals API')
     .setDescription(apiDescription(config.billing.catalog.publicPlans(), config.auth.failuresPerMinute))
     .setVersion('1.0.0')
+    .setContact('Crawlora API support', 'https://crawlora.net/support', 'support@crawlora.net')
+    .setLicense('Proprietary: Crawlora terms of service', 'https://crawlora.net/terms')
+    // The origin integrators call (and generated clients default to); Swagger UI calls it too.
+    .addServer(config.referrals.publicBaseUrl, 'This deployment (PUBLIC_BASE_URL)')
     .addApiKey(
       { type: 'apiKey', in: 'header', name: 'x-api-key', description: 'API key (`crw_live_…`) of an account.' },
       API_KEY_SCHEME,
@@ -25,8 +31,9 @@ export function buildOpenApiDocument(app: INestApplication): OpenAPIObject {
       JWT_SCHEME,
     )
     .build();
-  // No `servers`: Swagger UI then calls the origin it was loaded from, whatever port or proxy serves it.
-  return enrichOpenApiDocument(SwaggerModule.createDocument(app, builder), config.referrals.publicBaseUrl);
+  const document = SwaggerModule.createDocument(app, builder);
+  document.components = { ...document.components, schemas: { ...document.components?.schemas, ...errorEnvelopeSchemas() } };
+  return enrichOpenApiDocument(normalizeOpenApiDocument(document), config.referrals.publicBaseUrl);
 }
 
 /** Swagger UI at /docs, the OpenAPI document at /docs-json. */

@@ -1,9 +1,15 @@
 import { Controller, Get, HttpStatus, Param, Req, Res } from '@nestjs/common';
 import { ApiOperation, ApiParam, ApiQuery, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { AppConfig } from '../../config/app-config';
 import { ATTRIBUTION_COOKIE } from './attribution-cookie';
 import { ClickTrackingService } from './click-tracking.service';
+
+const UTM_SCHEMA = {
+  type: 'string',
+  description: 'Recorded with the click: the first value, trimmed, cut to 200 characters.',
+} as const;
 
 /** The public referral link. Outside /api/v1: it is shared with people, not called by integrations. */
 @ApiTags('Referrals')
@@ -16,20 +22,39 @@ export class ClickTrackingController {
 
   @Get(':code')
   @ApiOperation({
+    operationId: 'followReferralLink',
     summary: 'Follow a referral link',
     description:
       'Records a click (unless it is a bot, a repeat by the same visitor within 30 minutes, or over the ' +
       'per-IP limit) and redirects to the landing page with a signed, HttpOnly attribution cookie ' +
-      `(\`${ATTRIBUTION_COOKIE}\`). Unknown codes redirect without recording. Public, unmetered.`,
+      `(\`${ATTRIBUTION_COOKIE}\`); a repeat within 30 minutes gets the first click's cookie again. Unknown ` +
+      'codes redirect without recording or cookie. Other query parameters (fbclid, gclid, …) are ignored: ' +
+      'shared links carry them. Public, unmetered.',
   })
-  @ApiParam({ name: 'code', example: 'ADA2026' })
-  @ApiQuery({ name: 'utm_campaign', required: false, example: 'spring_launch' })
-  @ApiQuery({ name: 'utm_source', required: false, example: 'newsletter' })
-  @ApiQuery({ name: 'utm_medium', required: false, example: 'email' })
-  @ApiQuery({ name: 'utm_term', required: false })
-  @ApiQuery({ name: 'utm_content', required: false })
-  @ApiResponse({ status: HttpStatus.FOUND, description: 'Redirect to the landing page.' })
-  @ApiResponse({ status: HttpStatus.BAD_REQUEST, description: 'A redirect target outside the landing origin.' })
+  @ApiParam({ name: 'code', example: 'ADA2026', schema: { type: 'string' }, description: 'The referrer\'s referral code.' })
+  @ApiQuery({ name: 'utm_campaign', required: false, example: 'spring_launch', schema: UTM_SCHEMA })
+  @ApiQuery({ name: 'utm_source', required: false, example: 'newsletter', schema: UTM_SCHEMA })
+  @ApiQuery({ name: 'utm_medium', required: false, example: 'email', schema: UTM_SCHEMA })
+  @ApiQuery({ name: 'utm_term', required: false, schema: UTM_SCHEMA })
+  @ApiQuery({ name: 'utm_content', required: false, schema: UTM_SCHEMA })
+  @ApiQuery({
+    name: 'to',
+    required: false,
+    description: 'A page on the landing page\'s origin to land on instead (also read as redirect, next, url…).',
+    schema: { type: 'string', example: '/pricing' },
+  })
+  @ApiResponse({
+    status: HttpStatus.FOUND,
+    description: 'Redirect to the landing page; no body.',
+    headers: {
+      Location: { description: 'The landing page (REFERRAL_LANDING_URL) or the `to` page.', schema: { type: 'string', format: 'uri' } },
+      'Set-Cookie': {
+        description: `\`${ATTRIBUTION_COOKIE}=<signed click>; Max-Age=…; Path=/; HttpOnly; SameSite=Lax\`, on a counted click or its repeat.`,
+        schema: { type: 'string' },
+      },
+    },
+  })
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.INTERNAL_SERVER_ERROR, HttpStatus.SERVICE_UNAVAILABLE)
   async follow(
     @Param('code') code: string,
     @Req() request: FastifyRequest,

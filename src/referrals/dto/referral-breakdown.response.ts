@@ -1,12 +1,15 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { CAMPAIGN_SORTS } from '../stats/stats-sql';
 import { ReferralStatsResponse } from './referral-stats.response';
+
+const CAMPAIGN_SORT_NAMES = Object.keys(CAMPAIGN_SORTS);
 
 @ApiSchema({ name: 'referrals.TimeseriesBucket' })
 export class TimeseriesBucketDoc extends ReferralStatsResponse {
-  @ApiProperty({ example: '2026-03-29T00:00:00+01:00', description: "Bucket start in the requested zone (clipped to `from`)." })
+  @ApiProperty({ format: 'date-time', example: '2026-03-29T00:00:00+01:00', description: "Bucket start in the requested zone (clipped to `from`)." })
   start: string;
 
-  @ApiProperty({ example: '2026-03-30T00:00:00+02:00', description: 'Bucket end, exclusive (clipped to `to`).' })
+  @ApiProperty({ format: 'date-time', example: '2026-03-30T00:00:00+02:00', description: 'Bucket end, exclusive (clipped to `to`).' })
   end: string;
 }
 
@@ -26,8 +29,8 @@ export class CampaignFunnelDoc extends ReferralStatsResponse {
 
 @ApiSchema({ name: 'referrals.CampaignBreakdown' })
 export class CampaignBreakdownDoc {
-  @ApiProperty({ format: 'date-time', nullable: true }) from: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) to: string | null;
-  @ApiProperty({ example: 'clicks' }) sort: string;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) from: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) to: string | null;
+  @ApiProperty({ enum: CAMPAIGN_SORT_NAMES, example: 'clicks' }) sort: string;
   @ApiProperty({ type: [CampaignFunnelDoc] }) campaigns: CampaignFunnelDoc[];
 }

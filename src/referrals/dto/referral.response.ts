@@ -1,5 +1,7 @@
-import { ApiProperty, ApiPropertyOptional, ApiSchema } from '@nestjs/swagger';
+import { ApiProperty, ApiSchema } from '@nestjs/swagger';
+import { PLANS } from '../../accounts/plan';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
+import { ACTOR_KINDS, type ActorKind } from '../lifecycle/referrals.repository';
 
 @ApiSchema({ name: 'referrals.Referral' })
 export class ReferralDoc {
@@ -7,31 +9,46 @@ export class ReferralDoc {
   @ApiProperty({ enum: REFERRAL_STATUSES, example: 'signed_up' }) status: string;
   @ApiProperty({ format: 'uuid' }) referrer_account_id: string;
   @ApiProperty({ format: 'uuid' }) referee_account_id: string;
-  @ApiProperty({ nullable: true, example: '1042', description: 'The click the signup was attributed to.' })
+  @ApiProperty({ type: String, nullable: true, example: '1042', description: 'The click the signup was attributed to.' })
   click_id: string | null;
-  @ApiProperty({ nullable: true, example: 'spring_launch' }) utm_campaign: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'spring_launch' }) utm_campaign: string | null;
   @ApiProperty({ format: 'date-time', example: '2026-11-02T09:00:00.000000Z' }) signed_up_at: string;
-  @ApiProperty({ format: 'date-time', nullable: true }) review_required_at: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) qualified_at: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) rewarded_at: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) capped_at: string | null;
-  @ApiProperty({ format: 'date-time', nullable: true }) rejected_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) review_required_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) qualified_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) rewarded_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) capped_at: string | null;
+  @ApiProperty({ type: String, format: 'date-time', nullable: true }) rejected_at: string | null;
   @ApiProperty({
+    type: String,
     nullable: true,
     example: 'disposable_email',
     description: 'Fraud rule that held it for review: self_referral, same_ip_as_referrer, ip_signup_velocity, disposable_email.',
   })
   review_reason: string | null;
-  @ApiProperty({ nullable: true, example: 'duplicate of an existing customer' }) rejection_reason: string | null;
+  @ApiProperty({ type: String, nullable: true, example: 'duplicate of an existing customer' }) rejection_reason: string | null;
+}
+
+@ApiSchema({ name: 'referrals.TransitionActor' })
+export class TransitionActorDoc {
+  @ApiProperty({ enum: ACTOR_KINDS, example: 'api_key', description: 'What made the change.' }) kind: ActorKind;
+  @ApiProperty({ type: String, nullable: true, example: '6c1d3a8e-2b4f-4f0e-9a51-0d8f3e2b7a10', description: 'Key id (api_key) or null.' })
+  id: string | null;
+  @ApiProperty({ type: String, format: 'uuid', nullable: true, description: 'Account of the credential; null for system.' })
+  account_id: string | null;
 }
 
 @ApiSchema({ name: 'referrals.ReferralTransition' })
 export class ReferralTransitionDoc {
-  @ApiProperty({ enum: REFERRAL_STATUSES, nullable: true }) from_status: string | null;
+  /*
+   * A nullable enum as Prism and openapi-typescript read it: `type` + `nullable` + the values, without a
+   * literal null in `enum` (Prism adds null itself for `nullable`; a second null makes its schema compiler
+   * fail and silently stops validating the whole response). openapi-typescript types it `… | null`.
+   */
+  @ApiProperty({ type: String, enum: REFERRAL_STATUSES, nullable: true, description: 'null on the first transition (creation).' })
+  from_status: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) to_status: string;
-  @ApiProperty({ nullable: true }) reason: string | null;
-  @ApiProperty({ example: { kind: 'api_key', id: 'key uuid', account_id: 'account uuid' } })
-  actor: { kind: string; id: string | null; account_id: string | null };
+  @ApiProperty({ type: String, nullable: true, example: 'disposable_email' }) reason: string | null;
+  @ApiProperty({ type: TransitionActorDoc }) actor: TransitionActorDoc;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
@@ -44,25 +61,39 @@ export class ReferralWithHistoryDoc extends ReferralDoc {
 @ApiSchema({ name: 'referrals.ReferralPage' })
 export class ReferralPageDoc {
   @ApiProperty({ type: [ReferralDoc] }) items: ReferralDoc[];
-  @ApiPropertyOptional({ nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
+  @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
   next_cursor: string | null;
+}
+
+@ApiSchema({ name: 'referrals.SignupAccount' })
+export class SignupAccountDoc {
+  @ApiProperty({ format: 'uuid' }) id: string;
+  @ApiProperty({ example: 'new.user@example.org' }) email: string;
+  @ApiProperty({ enum: PLANS, example: 'free' }) plan: string;
+  @ApiProperty({ example: 'q8ZtK2pa', description: 'The new account\'s own referral code.' }) referral_code: string;
 }
 
 @ApiSchema({ name: 'referrals.Signup' })
 export class SignupDoc {
-  @ApiProperty({ example: { id: 'uuid', email: 'new.user@example.org', plan: 'free', referral_code: 'q8ZtK2pa' } })
-  account: { id: string; email: string; plan: string; referral_code: string };
+  @ApiProperty({ type: SignupAccountDoc }) account: SignupAccountDoc;
   @ApiProperty({ enum: ['cookie', 'referral_code', 'none'] }) attribution: string;
   @ApiProperty({ type: ReferralDoc, nullable: true }) referral: ReferralDoc | null;
+}
+
+@ApiSchema({ name: 'referrals.ReferrerFunnel' })
+export class ReferrerFunnelDoc {
+  @ApiProperty({ type: 'integer', example: 30 }) clicks: number;
+  @ApiProperty({ type: 'integer', example: 6 }) signups: number;
+  @ApiProperty({ type: 'integer', example: 3 }) qualified: number;
+  @ApiProperty({ type: 'integer', example: 2 }) rewarded: number;
+  @ApiProperty({ type: 'integer', example: 1 }) capped: number;
+  @ApiProperty({ type: 'integer', example: 2000 }) credits_earned: number;
 }
 
 @ApiSchema({ name: 'referrals.AccountReferral' })
 export class AccountReferralDoc {
   @ApiProperty({ example: 'ADA2026' }) referral_code: string;
   @ApiProperty({ example: 'https://api.crawlora.net/r/ADA2026' }) share_url: string;
-  @ApiProperty({
-    example: { clicks: 30, signups: 6, qualified: 3, rewarded: 2, capped: 1, credits_earned: 2000 },
-    description: 'This account as a referrer, all time.',
-  })
-  funnel: { clicks: number; signups: number; qualified: number; rewarded: number; capped: number; credits_earned: number };
+  @ApiProperty({ type: ReferrerFunnelDoc, description: 'This account as a referrer, all time.' })
+  funnel: ReferrerFunnelDoc;
 }

@@ -30,7 +30,8 @@ export interface TransitionRecord {
   at: string;
 }
 
-export type ActorKind = 'system' | 'api_key' | 'jwt';
+export const ACTOR_KINDS = ['system', 'api_key', 'jwt'] as const;
+export type ActorKind = (typeof ACTOR_KINDS)[number];
 
 /** A referral_transitions row as selected by transitionsOf. */
 interface TransitionRow {

@@ -30,7 +30,7 @@ export class ReferralStatsController {
   @Credits(1)
   @ReadsFromReplica()
   @ApiEnvelopeResponse(ReferralStatsResponse)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
   getStats(@Query() query: ReferralStatsQueryDto): Promise<ReferralStatsResponse> {
     return this.stats.getStats(query);
   }
@@ -47,7 +47,7 @@ export class ReferralStatsController {
   @Credits(1)
   @ReadsFromReplica()
   @ApiEnvelopeResponse(TimeseriesDoc)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
   getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesDoc> {
     return this.stats.getTimeseries(query);
   }
@@ -63,7 +63,7 @@ export class ReferralStatsController {
   @Credits(1)
   @ReadsFromReplica()
   @ApiEnvelopeResponse(CampaignBreakdownDoc)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
   getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownDoc> {
     return this.stats.getCampaigns(query);
   }
