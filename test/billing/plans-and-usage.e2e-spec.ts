@@ -241,12 +241,13 @@ describe('Billing routes', () => {
         expect.arrayContaining(['RateLimit-Policy', 'RateLimit', 'X-Credits-Charged', 'X-Credits-Remaining']),
       );
       expect(stats.responses['429'].content['application/json'].schema).toEqual({
-        $ref: '#/components/schemas/app.Response',
+        $ref: '#/components/schemas/app.TooManyRequestsResponse',
       });
       expect(Object.keys(stats.responses['429'].content['application/json'].examples)).toEqual([
         'rate_limited',
         'daily_cap_reached',
         'credits_exhausted',
+        'too_many_failures',
       ]);
       expect(stats.responses['429'].headers['Retry-After']).toBeDefined();
     });

@@ -60,13 +60,130 @@ describe('GET /docs-json', () => {
     );
   });
 
-  it('lists the five failure statuses of the stats endpoint, each as app.Response', () => {
+  it('lists the failure statuses of the stats endpoint, each a typed envelope narrowing app.Response', () => {
     const responses = statsOperation().responses;
 
-    for (const status of ['400', '401', '403', '429', '500']) {
-      expect(responses[status].content['application/json'].schema).toEqual({ $ref: '#/components/schemas/app.Response' });
+    const names: Record<string, string> = {
+      400: 'app.BadRequestResponse',
+      401: 'app.UnauthorizedResponse',
+      403: 'app.ForbiddenResponse',
+      429: 'app.TooManyRequestsResponse',
+      500: 'app.InternalErrorResponse',
+      503: 'app.ServiceUnavailableResponse',
+    };
+    for (const [status, name] of Object.entries(names)) {
+      expect(responses[status].content['application/json'].schema).toEqual({ $ref: `#/components/schemas/${name}` });
+      const envelope = document.components.schemas[name];
+      expect(envelope.allOf[0]).toEqual({ $ref: '#/components/schemas/app.Response' });
+      expect(envelope.allOf[1].properties.code.enum).toEqual([Number(status)]);
     }
     expect(JSON.stringify(responses['200'])).toContain('referrals.adminReferralStatsResponseDoc');
+  });
+
+  it('types the error details: 400 field errors, the 401/403/429/503 reasons, retry_after_seconds', () => {
+    const data = (name: string) => document.components.schemas[name].allOf[1].properties.data;
+
+    expect(data('app.BadRequestResponse').properties.errors.items).toEqual({ $ref: '#/components/schemas/app.FieldError' });
+    expect(document.components.schemas['app.FieldError'].required).toEqual(['field', 'message']);
+    expect(data('app.UnauthorizedResponse').properties.reason.enum).toEqual([
+      'missing_credentials',
+      'invalid_api_key',
+      'revoked_api_key',
+      'expired_api_key',
+      'invalid_token',
+      'expired_token',
+    ]);
+    expect(data('app.ForbiddenResponse').properties.reason.enum).toEqual(['plan_required']);
+    expect(data('app.TooManyRequestsResponse').properties.reason.enum).toEqual([
+      'rate_limited',
+      'daily_cap_reached',
+      'credits_exhausted',
+      'too_many_failures',
+    ]);
+    expect(data('app.TooManyRequestsResponse').required).toEqual(['request_id', 'reason', 'retry_after_seconds']);
+    expect(data('app.ServiceUnavailableResponse').properties.reason.enum).toEqual(['database_unavailable']);
+  });
+
+  /** Every schema object in the document, with where it is. */
+  function schemasIn(node: unknown, at = '#'): Array<{ at: string; schema: Record<string, any> }> {
+    if (Array.isArray(node)) return node.flatMap((item, index) => schemasIn(item, `${at}/${index}`));
+    if (node === null || typeof node !== 'object') return [];
+    const here = 'type' in node || 'nullable' in node || 'allOf' in node ? [{ at, schema: node as Record<string, any> }] : [];
+    return [
+      ...here,
+      ...Object.entries(node)
+        .filter(([key]) => key !== 'example' && key !== 'examples')
+        .flatMap(([key, child]) => schemasIn(child, `${at}/${key}`)),
+    ];
+  }
+
+  it('types every nullable value (no free-form object standing in for string | null, no nullable beside allOf)', () => {
+    const untyped = schemasIn(document)
+      .filter(({ at }) => !at.startsWith('#/components/schemas/app.Response/'))
+      .filter(
+        ({ schema }) =>
+          (schema.type === 'object' && !schema.properties && !schema.allOf && schema.additionalProperties === undefined) ||
+          (schema.nullable === true && schema.type === undefined) ||
+          (schema.nullable === true && schema.allOf !== undefined),
+      )
+      .map(({ at }) => at);
+
+    expect(untyped).toEqual([]);
+  });
+
+  it('declares nullable references as the object or null, and from_status as a nullable enum', () => {
+    const { schemas } = document.components;
+
+    expect(schemas['billing.Plan'].properties.overage).toMatchObject({
+      type: 'object',
+      nullable: true,
+      required: ['cents_per_1000_credits', 'requires_opt_in'],
+    });
+    expect(schemas['referrals.Signup'].properties.referral).toMatchObject({ type: 'object', nullable: true });
+    expect(schemas['referrals.ReferralTransition'].properties.from_status).toMatchObject({
+      type: 'string',
+      nullable: true,
+      enum: ['signed_up', 'review_required', 'qualified', 'rewarded', 'capped', 'rejected'],
+    });
+    expect(schemas['referrals.ReferralPage'].properties.next_cursor).toMatchObject({ type: 'string', nullable: true });
+    expect(schemas['referrals.ReferralPage'].required).toContain('next_cursor');
+  });
+
+  it('names every operation with one scheme: a verb and a noun in camelCase, unique', () => {
+    const ids = operations().map(({ name, operation }) => `${name}: ${operation.operationId}`);
+
+    for (const id of ids) {
+      // Nest's default (HealthController_live) means the route forgot its operationId.
+      expect(id).toMatch(/: (get|list|create|update|delete|approve|reject|qualify|follow|revoke|rotate|replay|test)[A-Z][A-Za-z]*$/);
+    }
+    const bare = operations().map(({ operation }) => operation.operationId);
+    expect(new Set(bare).size).toBe(bare.length);
+  });
+
+  it('declares security on every operation: [] on public ones', () => {
+    for (const { name, operation } of operations()) {
+      expect([name, Array.isArray(operation.security)]).toEqual([name, true]);
+    }
+    expect(document.paths['/health'].get.security).toEqual([]);
+    expect(document.paths['/api/v1/plans'].get.security).toEqual([]);
+    expect(document.paths['/r/{code}'].get.security).toEqual([]);
+  });
+
+  it('declares 401, 429, 500 and 503 on every protected operation, and 503 on the public ones that read the database', () => {
+    for (const { name, operation } of operations()) {
+      if (!operation.security.length) continue;
+      expect([name, ...['401', '429', '500', '503'].filter((status) => !operation.responses[status])]).toEqual([name]);
+    }
+    expect(document.paths['/health/ready'].get.responses['503']).toBeDefined();
+    expect(document.paths['/r/{code}'].get.responses['503']).toBeDefined();
+  });
+
+  it('names this deployment as its server, with a contact and a license', () => {
+    const info = (document as unknown as { info: Record<string, any>; servers: Array<{ url: string }> });
+
+    expect(info.servers.map((server) => server.url)).toEqual(['http://localhost:3000']);
+    expect(info.info.contact).toMatchObject({ name: expect.any(String), url: expect.stringMatching(/^https:/) });
+    expect(info.info.license).toMatchObject({ name: expect.any(String), url: expect.stringMatching(/^https:/) });
   });
 
   it('documents the query parameters with formats and examples', () => {
@@ -75,9 +192,12 @@ describe('GET /docs-json', () => {
     expect(parameters.from).toMatchObject({ in: 'query', required: false, schema: { format: 'date-time' } });
     expect(parameters.to).toMatchObject({ in: 'query', required: false, schema: { format: 'date-time' } });
     expect(parameters.campaign).toMatchObject({ in: 'query', required: false, schema: { maxLength: 200 } });
-    for (const name of ['from', 'to', 'campaign']) {
+    for (const name of ['from', 'to']) {
       expect(parameters[name].schema.example ?? parameters[name].example).toBeDefined();
     }
+    // Not pre-filled in Try it out: a campaign this deployment never had would show an all-zero funnel.
+    expect(parameters.campaign.schema.example ?? parameters.campaign.example).toBeUndefined();
+    expect(parameters.campaign.description).toContain('spring_launch');
   });
 
   it('shows the credit cost', () => {
@@ -170,7 +290,7 @@ describe('GET /docs-json', () => {
       String(statsOperation().parameters.find((parameter: any) => parameter.name === name).schema.example).replace(/\+/g, '%2B');
     expect(curl.source).toBe(
       'curl -s "http://localhost:3000/api/v1/admin/referrals/stats' +
-        `?from=${example('from')}&to=${example('to')}&campaign=${example('campaign')}" \\\n` +
+        `?from=${example('from')}&to=${example('to')}" \\\n` +
         '  -H "x-api-key: $CRAWLORA_API_KEY"',
     );
     expect(fetch.source).toContain("headers: {\n    'x-api-key': process.env.CRAWLORA_API_KEY,\n  }");

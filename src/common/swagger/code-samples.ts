@@ -8,6 +8,8 @@ export interface SampleRequest {
   /** Extra headers; a value is either a literal or a fresh UUID per call (Idempotency-Key). */
   headers: Array<{ name: string; value: string | typeof FRESH_UUID }>;
   body?: unknown;
+  /** The operation answers a redirect, not a JSON envelope. */
+  redirects?: boolean;
 }
 
 export const FRESH_UUID = Symbol('fresh-uuid');
@@ -23,7 +25,8 @@ export interface CodeSample {
 const shellQuote = (text: string) => `'${text.replace(/'/g, `'\\''`)}'`;
 
 export function curlSample(request: SampleRequest): string {
-  const lines = [`curl -s${request.method === 'GET' ? '' : ` -X ${request.method}`} "${request.url}"`];
+  const flags = request.redirects ? ' -i' : '';
+  const lines = [`curl -s${flags}${request.method === 'GET' ? '' : ` -X ${request.method}`} "${request.url}"`];
   if (request.authenticated) lines.push(`-H "x-api-key: $CRAWLORA_API_KEY"`);
   for (const { name, value } of request.headers) {
     lines.push(value === FRESH_UUID ? `-H "${name}: $(uuidgen)"` : `-H ${shellQuote(`${name}: ${value}`)}`);
@@ -44,10 +47,19 @@ export function fetchSample(request: SampleRequest): string {
 
   const options: string[] = [];
   if (request.method !== 'GET') options.push(`method: '${request.method}'`);
+  // fetch follows redirects by default: the 302 and its Location are only visible with redirect: 'manual'.
+  if (request.redirects) options.push(`redirect: 'manual'`);
   if (headers.length > 0) options.push(`headers: {\n    ${headers.join(',\n    ')},\n  }`);
   if (request.body !== undefined) options.push(`body: JSON.stringify(${JSON.stringify(request.body)})`);
 
   const call = options.length > 0 ? `fetch('${request.url}', {\n  ${options.join(',\n  ')},\n})` : `fetch('${request.url}')`;
+  if (request.redirects) {
+    return [
+      `const response = await ${call};`,
+      `// 302 (no body): where the visitor lands, and the attribution cookie when the click counted.`,
+      `console.log(response.status, response.headers.get('location'), response.headers.get('set-cookie'));`,
+    ].join('\n');
+  }
   return [
     `const response = await ${call};`,
     `// Every answer is the envelope: { code, msg, data }.`,

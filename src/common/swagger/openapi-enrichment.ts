@@ -7,15 +7,18 @@ import type {
   SchemaObject,
 } from '@nestjs/swagger';
 import { codeSamples, codeSamplesMarkdown, FRESH_UUID, SampleRequest } from './code-samples';
+import { utcMidnight } from './examples';
 
 const METHODS = ['get', 'put', 'post', 'delete', 'patch', 'head', 'options', 'trace'] as const;
 
 /**
- * Parameters left without an example on purpose: Swagger UI pre-fills "Try it out" with a parameter's example,
- * and these only make sense with a fresh value (Idempotency-Key: a repeat replays the first answer) or one taken
- * from a previous response (cursor). The code samples generate a fresh Idempotency-Key instead.
+ * Parameters left without an example on purpose: Swagger UI pre-fills "Try it out" with a parameter's example.
+ * Some only make sense with a fresh value (Idempotency-Key: a repeat replays the first answer) or one taken
+ * from a previous response (cursor); the code samples generate a fresh Idempotency-Key instead. The optional
+ * filters (campaign, status, referrer) only narrow: pre-filled, a first Execute would show an empty or all-zero
+ * answer for a campaign that deployment never had. Their descriptions give an example instead.
  */
-export const PARAMETERS_WITHOUT_EXAMPLE = new Set(['Idempotency-Key', 'cursor']);
+export const PARAMETERS_WITHOUT_EXAMPLE = new Set(['Idempotency-Key', 'cursor', 'campaign', 'status', 'referrer']);
 const FRESH_HEADERS = new Set(['Idempotency-Key']);
 
 /**
@@ -23,8 +26,8 @@ const FRESH_HEADERS = new Set(['Idempotency-Key']);
  * bounds (a valid window: from before to) and free-text UTM tags. A route's own example always wins.
  */
 const NAMED_EXAMPLES: Record<string, string> = {
-  from: '2026-10-01T00:00:00Z',
-  to: '2026-11-01T00:00:00Z',
+  from: utcMidnight(-30),
+  to: utcMidnight(1),
   utm_term: 'web_scraping_api',
   utm_content: 'header_link',
 };
@@ -124,6 +127,7 @@ function sampleRequest(
     authenticated: Boolean(operation.security?.length),
     headers,
     body: bodyExample(document, operation.requestBody),
+    redirects: Object.keys(operation.responses).some((status) => status.startsWith('3')),
   };
 }
 

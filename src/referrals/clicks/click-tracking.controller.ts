@@ -31,10 +31,10 @@ export class ClickTrackingController {
       'codes redirect without recording or cookie. Other query parameters (fbclid, gclid, …) are ignored: ' +
       'shared links carry them. Public, unmetered.',
   })
-  @ApiParam({ name: 'code', example: 'ADA2026', schema: { type: 'string' }, description: 'The referrer\'s referral code.' })
-  @ApiQuery({ name: 'utm_campaign', required: false, example: 'spring_launch', schema: UTM_SCHEMA })
-  @ApiQuery({ name: 'utm_source', required: false, example: 'newsletter', schema: UTM_SCHEMA })
-  @ApiQuery({ name: 'utm_medium', required: false, example: 'email', schema: UTM_SCHEMA })
+  @ApiParam({ name: 'code', schema: { type: 'string', example: 'ADA2026' }, description: 'The referrer\'s referral code.' })
+  @ApiQuery({ name: 'utm_campaign', required: false, schema: { ...UTM_SCHEMA, example: 'spring_launch' } })
+  @ApiQuery({ name: 'utm_source', required: false, schema: { ...UTM_SCHEMA, example: 'newsletter' } })
+  @ApiQuery({ name: 'utm_medium', required: false, schema: { ...UTM_SCHEMA, example: 'email' } })
   @ApiQuery({ name: 'utm_term', required: false, schema: UTM_SCHEMA })
   @ApiQuery({ name: 'utm_content', required: false, schema: UTM_SCHEMA })
   @ApiQuery({

@@ -6,13 +6,13 @@ import { SingleValue } from '../../common/validation/single-value.decorator';
 import { REFERRAL_STATUSES, ReferralStatus } from '../entities/referral.entity';
 
 export class ReferralListQueryDto {
-  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, example: 'review_required' })
+  @ApiPropertyOptional({ enum: REFERRAL_STATUSES, description: 'Only referrals in this status, such as `review_required`.' })
   @IsOptional()
   @SingleValue()
   @IsIn(REFERRAL_STATUSES, { message: `status must be one of ${REFERRAL_STATUSES.join(', ')}` })
   status?: ReferralStatus;
 
-  @ApiPropertyOptional({ example: 'spring_launch', description: 'Exact, case-sensitive utm_campaign.' })
+  @ApiPropertyOptional({ description: 'Exact, case-sensitive utm_campaign, such as `spring_launch`.' })
   @OptionalCampaign()
   campaign?: string;
 

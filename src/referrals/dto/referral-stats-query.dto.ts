@@ -1,14 +1,8 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
+import { utcMidnight } from '../../common/swagger/examples';
 import { OptionalCampaign, OptionalDateTime } from '../../common/validation/query-parameter.decorators';
 import { IsLaterThan } from '../../common/validation/rfc3339.decorators';
 
-/** Midnight UTC `days` from today, RFC 3339: examples that select recent data whenever the docs are read. */
-function utcMidnight(days: number): string {
-  const date = new Date();
-  date.setUTCHours(0, 0, 0, 0);
-  date.setUTCDate(date.getUTCDate() + days);
-  return date.toISOString().replace('.000Z', 'Z');
-}
 
 export class ReferralStatsQueryDto {
   @ApiPropertyOptional({
@@ -31,8 +25,9 @@ export class ReferralStatsQueryDto {
   @ApiPropertyOptional({
     minLength: 1,
     maxLength: 200,
-    example: 'spring_launch',
-    description: 'Filter by UTM campaign: exact, case-sensitive match of `utm_campaign`.',
+    description:
+      'Filter by UTM campaign: exact, case-sensitive match of `utm_campaign`, such as `spring_launch`. Omit it for ' +
+      'every campaign.',
   })
   @OptionalCampaign()
   campaign?: string;
