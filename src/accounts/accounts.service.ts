@@ -1,4 +1,5 @@
 import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { isEmail } from 'class-validator';
 import { ApiException } from '../common/http/api.exception';
 import { isUuid } from '../common/validation/uuid';
 import { AccountsRepository } from './accounts.repository';
@@ -6,6 +7,7 @@ import { Account } from './entities/account.entity';
 import { isPlan, Plan, PLANS } from './plan';
 
 const UNIQUE_VIOLATION = '23505';
+const MAX_EMAIL_LENGTH = 320;
 
 export interface PlanChange {
   accountId: string;
@@ -45,8 +47,9 @@ export class AccountsService {
 
   async create(email: string, plan: string, overageEnabled = false): Promise<Account> {
     const checkedPlan = this.checkPlan(plan);
+    const checkedEmail = this.checkEmail(email);
     try {
-      return await this.repository.insert({ email: email.trim(), plan: checkedPlan, overageEnabled });
+      return await this.repository.insert({ email: checkedEmail, plan: checkedPlan, overageEnabled });
     } catch (error) {
       if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
         throw new ApiException(HttpStatus.CONFLICT, `An account with email ${email.trim()} already exists`);
@@ -72,9 +75,22 @@ export class AccountsService {
     }
   }
 
+  /** The same rule as the signup route, checked before the database's own CHECK can answer in SQL terms. */
+  private checkEmail(email: string): string {
+    const trimmed = email.trim();
+    if (trimmed.length > MAX_EMAIL_LENGTH || !isEmail(trimmed)) {
+      throw ApiException.validation(`Invalid email "${trimmed}": use an address such as ops@example.com`, [
+        { field: 'email', message: `email must be an email address of at most ${MAX_EMAIL_LENGTH} characters` },
+      ]);
+    }
+    return trimmed;
+  }
+
   private checkPlan(plan: string): Plan {
     if (!isPlan(plan)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, `Unknown plan "${plan}": use one of ${PLANS.join(', ')}`);
+      throw ApiException.validation(`Unknown plan "${plan}": use one of ${PLANS.join(', ')}`, [
+        { field: 'plan', message: `plan must be one of ${PLANS.join(', ')}` },
+      ]);
     }
     return plan;
   }

@@ -1,26 +1,45 @@
 import 'reflect-metadata';
-import { ApiException } from '../common/http/api.exception';
-import { withAppContext } from './app-context';
-import { runCommand, UsageError, USAGE } from './commands';
+import { ApiException, FieldError } from '../common/http/api.exception';
+import { COMMANDS, commandUsage, findCommand, parseCommandLine, runCommand, USAGE, UsageError } from './commands';
 
-/** `npm run cli -- <command>`: operator commands on the same modules and database as the server. */
+/** Exit codes: 0 done, 1 refused (bad input or state, e.g. an unknown account), 2 bad command line, 3 failure. */
+const EXIT = { refused: 1, usage: 2, failure: 3 } as const;
+
+/** A problem as the operator reads it: what is wrong, and with which flag or field. */
+function report(error: unknown): { body: Record<string, unknown>; exitCode: number } {
+  if (error instanceof UsageError) {
+    return { body: { error: error.message, ...(error.field ? { field: error.field } : {}) }, exitCode: EXIT.usage };
+  }
+  if (error instanceof ApiException) {
+    const errors = error.details.errors as FieldError[] | undefined;
+    return { body: { error: error.message, ...(errors ? { errors } : {}) }, exitCode: EXIT.refused };
+  }
+  // Anything else is ours (or the database's): say so without a stack, and with the cause's own message.
+  return { body: { error: error instanceof Error ? error.message : String(error) }, exitCode: EXIT.failure };
+}
+
+/** `npm run -s cli -- <command>`: operator commands on the same modules and database as the server. */
 async function main(argv: string[]): Promise<void> {
-  if (argv.length === 0 || argv[0] === '--help' || argv[0] === 'help') {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
     console.log(USAGE);
     return;
   }
   try {
-    const result = await withAppContext((app) => runCommand(app, argv));
+    if (rest.includes('--help') || rest.includes('-h')) {
+      findCommand(name);
+      console.log(commandUsage(name));
+      return;
+    }
+    const { command } = parseCommandLine(argv);
+    const { withAppContext } = await import('./app-context');
+    const result = await withAppContext(command.scope, (app) => runCommand(app, argv));
     console.log(JSON.stringify(result, null, 2));
   } catch (error) {
-    const message = error instanceof Error ? error.message : String(error);
-    console.error(JSON.stringify({ error: message }));
-    if (error instanceof UsageError || (error instanceof TypeError && 'code' in error)) {
-      console.error(`\n${USAGE}`);
-      process.exitCode = 2;
-    } else {
-      process.exitCode = error instanceof ApiException ? 1 : 3;
-    }
+    const { body, exitCode } = report(error);
+    console.error(JSON.stringify(body));
+    if (error instanceof UsageError) console.error(`\n${name in COMMANDS ? commandUsage(name) : USAGE}`);
+    process.exitCode = exitCode;
   }
 }
 

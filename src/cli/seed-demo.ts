@@ -3,7 +3,7 @@ import { DemoSeedService } from '../demo/demo-seed.service';
 import { withAppContext } from './app-context';
 
 /** `npm run seed:demo`: loads the demo funnel into an empty database (for DATABASE_URL deployments). */
-withAppContext((app) => app.get(DemoSeedService).seedIfEmpty())
+withAppContext('app', (app) => app.get(DemoSeedService).seedIfEmpty())
   .then((seeded) => {
     console.log(
       seeded
