@@ -1,5 +1,6 @@
 import { execFileSync } from 'node:child_process';
 import { PARAMETERS_WITHOUT_EXAMPLE } from '../../src/common/swagger/openapi-enrichment';
+import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 
 /**
@@ -308,6 +309,45 @@ describe('GET /docs-json', () => {
       expect(description).toContain(text);
     }
     expect(description).toMatch(/\nstarter \| \$\d+\.\d\d\/month \| [\d,]+ \|/);
+  });
+
+  it('is what every e2e response is checked against: a drift names the operation, the status and the property', () => {
+    const stats = { clicks: 1, attributed_signups: 0, qualified_referrals: 0, review_required: 0, rewarded_referrals: 0,
+      capped_referrals: 0, rejected_referrals: 0, signup_rate: 0, qualification_rate: 0, reward_rate: 0 };
+    const json = { 'content-type': 'application/json; charset=utf-8' };
+    const check = (status: number, body: unknown) =>
+      () => t.openApi.check('GET', '/api/v1/admin/referrals/stats?from=x', { status, headers: json, body });
+
+    expect(check(200, { code: 200, msg: 'ok', data: stats })).not.toThrow();
+    const drifted = check(200, { code: 200, msg: 'ok', data: { ...stats, clicks: '1', surprise: true } });
+    expect(drifted).toThrow(/^OpenAPI mismatch, GET \/api\/v1\/admin\/referrals\/stats → 200:\n/);
+    expect(drifted).toThrow(/\n {2}body\/data\/clicks must be integer \(has "1"\)/);
+    expect(drifted).toThrow(/\n {2}body\/data\/surprise is not declared in the schema/);
+    expect(check(418, { code: 418 })).toThrow(/status 418 is not declared/);
+    expect(check(400, { code: 400, msg: 'Invalid query parameters', data: { request_id: 'r', errors: [{ field: 'from' }] } })).toThrow(
+      /body\/data\/errors\/0\/message is required but missing/,
+    );
+  });
+
+  it('answers 400 naming an unknown query parameter on every operation (links /r/{code} excepted: they carry any)', async () => {
+    const { apiKey } = await createAccountWithKey(t.app, 'admin');
+    const answers: string[] = [];
+    for (const { name, operation } of operations()) {
+      const [method, template] = name.split(' ');
+      if (template === '/r/{code}') continue;
+      const path = template.replace(/\{(\w+)\}/g, (_, parameter) => {
+        const declared = operation.parameters.find((p: any) => p.name === parameter);
+        return encodeURIComponent(declared.example ?? declared.schema.example);
+      });
+      const body = operation['x-codeSamples'][0].source.match(/-d '(.*)'$/m)?.[1];
+      let call = t.http[method.toLowerCase() as 'get' | 'post'](`${path}?bogus_parameter=1`).set('x-api-key', apiKey);
+      if (body) call = call.set('content-type', 'application/json').send(body);
+      const response = await call;
+      const fields = (response.body.data?.errors ?? []).map((error: { field: string }) => error.field);
+      answers.push(`${name}: ${response.status} ${fields.includes('bogus_parameter') ? 'names it' : JSON.stringify(response.body)}`);
+    }
+
+    expect(answers.filter((answer) => !answer.endsWith(': 400 names it'))).toEqual([]);
   });
 
   it('serves Swagger UI at /docs', async () => {
