@@ -110,14 +110,15 @@ export interface ReferralConfig {
 }
 
 function referralConfigFrom(env: EnvironmentVariables): ReferralConfig {
+  const publicBaseUrl = env.PUBLIC_BASE_URL ?? `http://localhost:${env.PORT}`;
   return {
-    publicBaseUrl: env.PUBLIC_BASE_URL,
-    landingUrl: env.REFERRAL_LANDING_URL,
+    publicBaseUrl,
+    landingUrl: env.REFERRAL_LANDING_URL ?? `${publicBaseUrl}/docs`,
     secret: env.REFERRAL_SECRET ? Buffer.from(env.REFERRAL_SECRET, 'utf8') : randomBytes(32),
     secretIsEphemeral: !env.REFERRAL_SECRET,
     attributionWindowMs: env.REFERRAL_ATTRIBUTION_DAYS * 86_400_000,
     cookieDomain: env.REFERRAL_COOKIE_DOMAIN,
-    cookieSecure: env.REFERRAL_COOKIE_SECURE ?? env.PUBLIC_BASE_URL.startsWith('https://'),
+    cookieSecure: env.REFERRAL_COOKIE_SECURE ?? publicBaseUrl.startsWith('https://'),
     clicksPerIpPerMinute: env.REFERRAL_CLICKS_PER_IP_PER_MINUTE,
     maxSignupsPerIpPerDay: env.REFERRAL_MAX_SIGNUPS_PER_IP_PER_DAY,
     extraDisposableDomains: (env.REFERRAL_DISPOSABLE_DOMAINS ?? '')

@@ -11,6 +11,22 @@ describe('AppConfig.fromEnvironment', () => {
     expect(config.demoSeed).toBe(true);
   });
 
+  it('derives the share-link origin and the landing page from PORT when PUBLIC_BASE_URL is unset', () => {
+    const derived = AppConfig.fromEnvironment({ PORT: '3131' }).referrals;
+    const set = AppConfig.fromEnvironment({ PORT: '3131', PUBLIC_BASE_URL: 'https://api.example.com' }).referrals;
+
+    expect([derived.publicBaseUrl, derived.landingUrl, derived.cookieSecure]).toEqual([
+      'http://localhost:3131',
+      'http://localhost:3131/docs',
+      false,
+    ]);
+    expect([set.publicBaseUrl, set.landingUrl, set.cookieSecure]).toEqual([
+      'https://api.example.com',
+      'https://api.example.com/docs',
+      true,
+    ]);
+  });
+
   it('treats empty variables as unset', () => {
     expect(AppConfig.fromEnvironment({ PORT: '', DATABASE_URL: '' }).http.port).toBe(3000);
   });

@@ -232,13 +232,18 @@ export class EnvironmentVariables {
   @Max(100_000)
   AUTH_FAILURES_PER_MINUTE = 30;
 
-  /** Public origin of this service, used in share links (`<PUBLIC_BASE_URL>/r/<code>`). */
+  /**
+   * Public origin of this service: share links (`<PUBLIC_BASE_URL>/r/<code>`) and the OpenAPI `servers`.
+   * Unset: `http://localhost:<PORT>`, so a local start on another port still links to itself.
+   */
+  @IsOptional()
   @Matches(/^https?:\/\/[^/?#]+$/, { message: 'PUBLIC_BASE_URL must be an origin such as https://api.example.com' })
-  PUBLIC_BASE_URL = 'http://localhost:3000';
+  PUBLIC_BASE_URL?: string;
 
-  /** Where `/r/:code` sends visitors: the signup page. The only redirect target; anything else is refused. */
+  /** Where `/r/:code` sends visitors: the signup page. Unset: `<PUBLIC_BASE_URL>/docs`. The only redirect origin. */
+  @IsOptional()
   @Matches(/^https?:\/\/[^\s]+$/, { message: 'REFERRAL_LANDING_URL must be an http(s) URL' })
-  REFERRAL_LANDING_URL = 'http://localhost:3000/docs';
+  REFERRAL_LANDING_URL?: string;
 
   /** Keys the attribution cookie's signature and the IP/visitor hashes. Unset: random per process (dev only). */
   @IsOptional()

@@ -35,6 +35,8 @@ export async function startService(extraEnv: Record<string, string> = {}): Promi
     EMBEDDED_PG_DIR: join(work, 'postgres'),
     EMBEDDED_PG_PORT: String(pgPort),
     LOG_LEVEL: 'warn',
+    // The origin the browser loads /docs from: Swagger UI calls the document's server, which must be the same.
+    PUBLIC_BASE_URL: `http://127.0.0.1:${port}`,
     ...extraEnv,
   };
   delete env.DATABASE_URL; // the embedded server, with its demo data, even where CI sets an external one
