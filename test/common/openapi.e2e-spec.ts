@@ -91,6 +91,7 @@ describe('GET /docs-json', () => {
       'invalid_api_key',
       'revoked_api_key',
       'expired_api_key',
+      'rotated_api_key',
       'invalid_token',
       'expired_token',
     ]);

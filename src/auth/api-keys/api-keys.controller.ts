@@ -5,6 +5,7 @@ import { AccountIdParams } from '../../billing/dto/account-id.params';
 import { EnvelopeDoc } from '../../common/http/envelope';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../../common/validation/no-query-parameters.decorator';
 import { Auth } from '../auth.decorator';
 import { CurrentPrincipal, type Principal } from '../principal';
 import { actorOf, ApiKeyManagementService } from './api-key-management.service';
@@ -24,6 +25,8 @@ const FREE =
   '**Not metered**: free, and not counted against the plan rate limit, so a leaked key can always be rotated ' +
   'or revoked, even by an account out of credits or at its limit.';
 const COMMON_ERRORS = [HttpStatus.INTERNAL_SERVER_ERROR] as const;
+/** A JSON body: too large, or not JSON. */
+const BODY_ERRORS = [HttpStatus.PAYLOAD_TOO_LARGE, HttpStatus.UNSUPPORTED_MEDIA_TYPE] as const;
 
 const REQUEST_ID_EXAMPLE = '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11';
 
@@ -42,8 +45,11 @@ function ApiKeyConflictResponse(): MethodDecorator {
         allOf: [
           { $ref: getSchemaPath(EnvelopeDoc) },
           {
+            type: 'object',
+            required: ['code', 'msg', 'data'],
             properties: {
-              code: { type: 'integer', example: 409 },
+              code: { type: 'integer', enum: [409], example: 409 },
+              msg: { type: 'string', example: 'API key limit reached: an account may hold 20 live keys; revoke one first' },
               data: {
                 type: 'object',
                 properties: {
@@ -81,30 +87,10 @@ function ApiKeyConflictResponse(): MethodDecorator {
   );
 }
 
-/** Unmetered routes meet no plan limit; their only 429 is the failed-authentication throttle of @Auth(). */
-function ApiAuthThrottledResponse(): MethodDecorator & ClassDecorator {
-  return applyDecorators(
-    ApiExtraModels(EnvelopeDoc),
-    ApiResponse({
-      status: HttpStatus.TOO_MANY_REQUESTS,
-      description:
-        'Too many failed authentications from this IP in the last 60 s (`too_many_failures`); retry after ' +
-        '`Retry-After` seconds.',
-      schema: { $ref: getSchemaPath(EnvelopeDoc) },
-      example: {
-        code: 429,
-        msg: 'Too many failed authentication attempts',
-        data: { request_id: REQUEST_ID_EXAMPLE, reason: 'too_many_failures', retry_after_seconds: 41 },
-      },
-    }),
-  );
-}
-
 /** An admin (console backend) manages any account's keys. Every change is audited. */
 @ApiTags('API keys')
 @Controller()
 @Auth({ plan: 'admin' })
-@ApiAuthThrottledResponse()
 export class AdminApiKeysController {
   constructor(private readonly management: ApiKeyManagementService) {}
 
@@ -118,9 +104,9 @@ export class AdminApiKeysController {
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  create(@Param() params: AccountIdParams, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  create(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.create(params.id, body ?? {}, actorOf(principal, request));
   }
 
@@ -132,7 +118,7 @@ export class AdminApiKeysController {
   })
   @ApiEnvelopeResponse(ApiKeyListDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  list(@Param() params: AccountIdParams) {
+  list(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>) {
     return this.management.list(params.id);
   }
 
@@ -149,9 +135,9 @@ export class AdminApiKeysController {
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request));
   }
 
@@ -165,7 +151,7 @@ export class AdminApiKeysController {
   })
   @ApiEnvelopeResponse(ApiKeyDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  revoke(@Param() params: KeyIdParams, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.revoke(params.id, actorOf(principal, request));
   }
 
@@ -188,7 +174,6 @@ export class AdminApiKeysController {
 @ApiTags('API keys')
 @Controller('account/keys')
 @Auth()
-@ApiAuthThrottledResponse()
 export class AccountApiKeysController {
   constructor(private readonly management: ApiKeyManagementService) {}
 
@@ -199,8 +184,8 @@ export class AccountApiKeysController {
     description: `Every key of the calling account; never a secret. ${FREE}`,
   })
   @ApiEnvelopeResponse(ApiKeyListDoc)
-  @ApiErrorResponses(...COMMON_ERRORS)
-  list(@CurrentPrincipal() principal: Principal) {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
+  list(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
     return this.management.list(principal.accountId);
   }
 
@@ -228,9 +213,9 @@ export class AccountApiKeysController {
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
   @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  create(@Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  create(@NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.create(principal.accountId, body ?? {}, actorOf(principal, request));
   }
 
@@ -246,9 +231,9 @@ export class AccountApiKeysController {
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
   @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
-  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...COMMON_ERRORS)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  rotate(@Param() params: KeyIdParams, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request), principal.accountId);
   }
 
@@ -262,7 +247,7 @@ export class AccountApiKeysController {
   })
   @ApiEnvelopeResponse(ApiKeyDoc)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  revoke(@Param() params: KeyIdParams, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
     return this.management.revoke(params.id, actorOf(principal, request), principal.accountId);
   }
 }
