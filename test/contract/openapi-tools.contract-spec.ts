@@ -245,6 +245,30 @@ describe('the OpenAPI document with Redocly, openapi-typescript + tsc --strict, 
       await send(prism, 'with history', 'GET /api/v1/admin/referrals/{id}', 200, `/api/v1/admin/referrals/${toQualify.id}`, as(admin.key));
       await send(prism, 'foreign redirect', 'GET /r/{code}', 400, `/r/${admin.code}?to=https://evil.example/`);
 
+      // API keys: an admin manages any account's, every account its own.
+      const adminKeys = `/api/v1/admin/accounts/${free.id}/keys`;
+      await send(prism, 'create for an account', `POST /api/v1/admin/accounts/{id}/keys`, 201, adminKeys, json(admin.key, { name: 'ci' }));
+      await send(prism, 'bad expiry', `POST /api/v1/admin/accounts/{id}/keys`, 400, adminKeys, json(admin.key, { expires_at: 'tomorrow' }));
+      await send(prism, 'unknown account', `POST /api/v1/admin/accounts/{id}/keys`, 404, `/api/v1/admin/accounts/${randomUUID()}/keys`, json(admin.key, {}));
+      await send(prism, 'list an account\'s', 'GET /api/v1/admin/accounts/{id}/keys', 200, adminKeys, as(admin.key));
+      await send(prism, 'unknown account', 'GET /api/v1/admin/accounts/{id}/keys', 404, `/api/v1/admin/accounts/${randomUUID()}/keys`, as(admin.key));
+      const keys = (await (await fetch(`${SERVICE}${adminKeys}`, as(admin.key))).json()) as Json;
+      const ciKey = (keys.data.items as Json[]).find((k) => k.name === 'ci')!;
+      await send(prism, 'rotate', 'POST /api/v1/admin/keys/{id}/rotate', 201, `/api/v1/admin/keys/${ciKey.id}/rotate`, json(admin.key, { overlap_seconds: 0 }));
+      await send(prism, 'rotate twice', 'POST /api/v1/admin/keys/{id}/rotate', 409, `/api/v1/admin/keys/${ciKey.id}/rotate`, json(admin.key, {}));
+      await send(prism, 'revoke', 'DELETE /api/v1/admin/keys/{id}', 200, `/api/v1/admin/keys/${ciKey.id}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'unknown key', 'DELETE /api/v1/admin/keys/{id}', 404, `/api/v1/admin/keys/${randomUUID()}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'audit', 'GET /api/v1/admin/keys/audit', 200, `/api/v1/admin/keys/audit?account_id=${free.id}`, as(admin.key));
+      await send(prism, 'bad account id', 'GET /api/v1/admin/keys/audit', 400, '/api/v1/admin/keys/audit?account_id=x', as(admin.key));
+      await send(prism, 'create own', 'POST /api/v1/account/keys', 201, '/api/v1/account/keys', json(admin.key, { name: 'own' }));
+      await send(prism, 'list own', 'GET /api/v1/account/keys', 200, '/api/v1/account/keys', as(admin.key));
+      const mine = (await (await fetch(`${SERVICE}/api/v1/account/keys`, as(admin.key))).json()) as Json;
+      const ownKey = (mine.data.items as Json[]).find((k) => k.name === 'own')!;
+      await send(prism, 'rotate own', 'POST /api/v1/account/keys/{id}/rotate', 201, `/api/v1/account/keys/${ownKey.id}/rotate`, json(admin.key, {}));
+      await send(prism, 'revoke own', 'DELETE /api/v1/account/keys/{id}', 200, `/api/v1/account/keys/${ownKey.id}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'another account\'s key', 'DELETE /api/v1/account/keys/{id}', 404, `/api/v1/account/keys/${ciKey.id}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'own audit', 'GET /api/v1/account/keys/audit', 200, '/api/v1/account/keys/audit', as(admin.key));
+
       // The free plan admits 5 requests a minute (one used above as a 403 does not count: refused before).
       let limited: Exchange | undefined;
       for (let i = 0; i < 8 && limited?.status !== 429; i += 1) {
