@@ -1,9 +1,11 @@
 import { Controller, ForbiddenException, Get, HttpStatus, Module, Post, Query } from '@nestjs/common';
+import { ApiResponse } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
 import { Auth } from '../../../src/auth/auth.decorator';
 import { Credits } from '../../../src/billing/credits.decorator';
 import { ApiException } from '../../../src/common/http/api.exception';
+import { ApiErrorResponses } from '../../../src/common/swagger/api-responses.decorator';
 
 /** How many `slow` handlers have returned: a test waits for this, not for a guessed time. */
 export const slowHandlers = { finished: 0 };
@@ -64,6 +66,8 @@ class MeteredRoutesController {
   /** Authenticated but not metered: must be left entirely alone. */
   @Get('unmetered')
   @Auth()
+  // Test-only routes are in the document too, so every e2e response is checked against it.
+  @ApiResponse({ status: HttpStatus.OK, description: 'Not metered.' })
   unmetered(): { ok: true } {
     return { ok: true };
   }
@@ -71,6 +75,7 @@ class MeteredRoutesController {
   @Get('validated')
   @Auth()
   @Credits(1)
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST)
   validated(@Query() query: CountQuery): { n: number } {
     return { n: query.n };
   }
@@ -85,6 +90,7 @@ class MeteredRoutesController {
   @Get('not-found')
   @Auth()
   @Credits(1)
+  @ApiErrorResponses(HttpStatus.NOT_FOUND)
   notFound(): never {
     throw new ApiException(HttpStatus.NOT_FOUND, 'Nothing here');
   }
@@ -92,6 +98,7 @@ class MeteredRoutesController {
   @Get('forbidden')
   @Auth()
   @Credits(1)
+  @ApiResponse({ status: HttpStatus.FORBIDDEN, description: 'A handler-thrown 403 (no plan reason).' })
   forbidden(): never {
     throw new ForbiddenException('Not yours');
   }
@@ -115,6 +122,7 @@ class MeteredRoutesController {
   /** Metered without @Auth(): a wiring bug that must fail closed, never serve free traffic. */
   @Get('no-auth')
   @Credits(1)
+  @ApiErrorResponses(HttpStatus.INTERNAL_SERVER_ERROR)
   noAuth(): { ok: true } {
     return { ok: true };
   }
