@@ -10,7 +10,7 @@ const { join, resolve } = require('node:path');
 const root = resolve(__dirname, '..');
 const stamp = join(root, 'dist', '.build-stamp');
 /** What the build reads: a change to any of these makes dist stale. */
-const INPUTS = ['src', 'bench', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
+const INPUTS = ['src', 'bench', 'deploy', 'ormconfig.ts', 'tsconfig.json', 'tsconfig.build.json', 'package.json'];
 
 function newestInput(path) {
   const stat = statSync(path, { throwIfNoEntry: false });
