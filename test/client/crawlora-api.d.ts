@@ -400,11 +400,17 @@ export interface components {
             /** @enum {string} */
             status: "ok";
         };
+        "health.ReplicaStatus": {
+            name: string;
+            lag_ms: number | null;
+            usable: boolean;
+        };
         "health.Readiness": {
             /** @enum {string} */
             status: "ok";
             /** @enum {string} */
             database: "ok";
+            replicas: components["schemas"]["health.ReplicaStatus"][];
         };
         "apiKeys.CreatedApiKey": {
             /** Format: uuid */
@@ -891,8 +897,9 @@ export interface components {
             data: {
                 request_id: string;
                 /** @enum {string} */
-                reason: "database_unavailable";
+                reason: "database_unavailable" | "database_path_broken" | "schema_outdated";
                 retry_after_seconds?: number;
+                routines?: string[];
             };
         };
     };
@@ -2200,6 +2207,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Data-Source"?: "primary" | "replica";
+                    "X-Replica-Lag-Ms"?: number;
                     "RateLimit-Policy"?: string;
                     RateLimit?: string;
                     "X-Credits-Charged"?: number;
@@ -2288,6 +2297,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Data-Source"?: "primary" | "replica";
+                    "X-Replica-Lag-Ms"?: number;
                     "RateLimit-Policy"?: string;
                     RateLimit?: string;
                     "X-Credits-Charged"?: number;
@@ -2375,6 +2386,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Data-Source"?: "primary" | "replica";
+                    "X-Replica-Lag-Ms"?: number;
                     "RateLimit-Policy"?: string;
                     RateLimit?: string;
                     "X-Credits-Charged"?: number;
@@ -2638,6 +2651,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Data-Source"?: "primary" | "replica";
+                    "X-Replica-Lag-Ms"?: number;
                     "RateLimit-Policy"?: string;
                     RateLimit?: string;
                     "X-Credits-Charged"?: number;
@@ -2722,6 +2737,8 @@ export interface operations {
         responses: {
             200: {
                 headers: {
+                    "X-Data-Source"?: "primary" | "replica";
+                    "X-Replica-Lag-Ms"?: number;
                     "RateLimit-Policy"?: string;
                     RateLimit?: string;
                     "X-Credits-Charged"?: number;
