@@ -103,7 +103,11 @@ describe('GET /docs-json', () => {
       'too_many_failures',
     ]);
     expect(data('app.TooManyRequestsResponse').required).toEqual(['request_id', 'reason', 'retry_after_seconds']);
-    expect(data('app.ServiceUnavailableResponse').properties.reason.enum).toEqual(['database_unavailable']);
+    expect(data('app.ServiceUnavailableResponse').properties.reason.enum).toEqual([
+      'database_unavailable',
+      'database_path_broken',
+      'schema_outdated',
+    ]);
   });
 
   /** Every schema object in the document, with where it is. */
