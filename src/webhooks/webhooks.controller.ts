@@ -3,6 +3,7 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { Credits } from '../billing/credits.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { DeliveryListQueryDto } from './dto/delivery-list-query.dto';
 import { RotateSecretDto } from './dto/rotate-secret.dto';
@@ -41,7 +42,7 @@ export class WebhooksController {
   })
   @ApiEnvelopeResponse(CreatedWebhookResponse, HttpStatus.CREATED, 'Created; `secret` is shown only here')
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  create(@Body() body: CreateWebhookDto): Promise<CreatedWebhookResponse> {
+  create(@Body() body: CreateWebhookDto, @NoQueryParameters() _query: Record<string, never>): Promise<CreatedWebhookResponse> {
     return this.webhooks.create(body);
   }
 
@@ -49,8 +50,8 @@ export class WebhooksController {
   @Credits(1)
   @ApiOperation({ operationId: 'listWebhooks', summary: 'List webhook endpoints (never their secrets)' })
   @ApiEnvelopeResponse(WebhookListResponse)
-  @ApiErrorResponses(HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  async list(): Promise<WebhookListResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  async list(@NoQueryParameters() _query: Record<string, never>): Promise<WebhookListResponse> {
     return { items: await this.webhooks.list() };
   }
 
@@ -60,8 +61,8 @@ export class WebhooksController {
   @ApiOperation({ operationId: 'deleteWebhook', summary: 'Delete a webhook endpoint and its pending deliveries' })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(DeletedWebhookResponse)
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  async delete(@Param('id') id: string): Promise<DeletedWebhookResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  async delete(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>): Promise<DeletedWebhookResponse> {
     await this.webhooks.delete(id);
     return { id, deleted: true };
   }
@@ -76,8 +77,8 @@ export class WebhooksController {
   })
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(WebhookDeliveryResponse, HttpStatus.ACCEPTED, 'Queued')
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  test(@Param('id') id: string): Promise<WebhookDeliveryResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  test(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>): Promise<WebhookDeliveryResponse> {
     return this.webhooks.sendTest(id);
   }
 
@@ -94,7 +95,7 @@ export class WebhooksController {
   @ApiParam(ID_PARAM)
   @ApiEnvelopeResponse(RotatedSecretResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  rotate(@Param('id') id: string, @Body() body: RotateSecretDto): Promise<RotatedSecretResponse> {
+  rotate(@Param('id') id: string, @Body() body: RotateSecretDto, @NoQueryParameters() _query: Record<string, never>): Promise<RotatedSecretResponse> {
     return this.webhooks.rotateSecret(id, body);
   }
 
@@ -125,8 +126,8 @@ export class WebhooksController {
   @ApiParam(ID_PARAM)
   @ApiParam(DELIVERY_PARAM)
   @ApiEnvelopeResponse(WebhookDeliveryResponse, HttpStatus.ACCEPTED, 'Queued')
-  @ApiErrorResponses(HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
-  redeliver(@Param('id') id: string, @Param('deliveryId') deliveryId: string): Promise<WebhookDeliveryResponse> {
+  @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.CONFLICT, HttpStatus.TOO_MANY_REQUESTS, HttpStatus.INTERNAL_SERVER_ERROR)
+  redeliver(@Param('id') id: string, @Param('deliveryId') deliveryId: string, @NoQueryParameters() _query: Record<string, never>): Promise<WebhookDeliveryResponse> {
     return this.webhooks.redeliver(id, deliveryId);
   }
 }

@@ -84,6 +84,8 @@ describe('the OpenAPI document with Redocly, openapi-typescript + tsc --strict, 
       // Every request reads its key from the database, so the outage below reaches every protected route.
       API_KEY_CACHE_TTL_MS: '0',
       AUTH_FAILURES_PER_MINUTE: '5',
+      // Webhook targets on loopback are refused unless allowed; nothing listens there, deliveries just fail.
+      WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
     });
     await waitFor(`${SERVICE}/health/ready`, 'the service', service.child, service.output);
     document = (await (await fetch(`${SERVICE}/docs-json`)).json()) as Json;
@@ -268,6 +270,33 @@ describe('the OpenAPI document with Redocly, openapi-typescript + tsc --strict, 
       await send(prism, 'revoke own', 'DELETE /api/v1/account/keys/{id}', 200, `/api/v1/account/keys/${ownKey.id}`, { method: 'DELETE', ...as(admin.key) });
       await send(prism, 'another account\'s key', 'DELETE /api/v1/account/keys/{id}', 404, `/api/v1/account/keys/${ciKey.id}`, { method: 'DELETE', ...as(admin.key) });
       await send(prism, 'own audit', 'GET /api/v1/account/keys/audit', 200, '/api/v1/account/keys/audit', as(admin.key));
+
+      // Webhooks (admin) and usage history.
+      const hooks = '/api/v1/admin/webhooks';
+      const target = { url: `http://127.0.0.1:${CONTROL_PORT + 1}/hooks`, events: ['referral.signed_up'] };
+      await send(prism, 'register', `POST ${hooks}`, 201, hooks, json(admin.key, target));
+      await send(prism, 'private target', `POST ${hooks}`, 400, hooks, json(admin.key, { ...target, url: 'http://10.1.2.3/hooks' }));
+      await send(prism, 'unknown event', `POST ${hooks}`, 400, hooks, json(admin.key, { ...target, events: ['referral.exploded'] }));
+      await send(prism, 'list', `GET ${hooks}`, 200, hooks, as(admin.key));
+      const registered = (await (await fetch(`${SERVICE}${hooks}`, as(admin.key))).json()) as Json;
+      const hook = (registered.data.items ?? registered.data.webhooks ?? registered.data)[0] as Json;
+      await send(prism, 'send a test event', `POST ${hooks}/{id}/test`, 202, `${hooks}/${hook.id}/test`, json(admin.key, {}));
+      await send(prism, 'deliveries', `GET ${hooks}/{id}/deliveries`, 200, `${hooks}/${hook.id}/deliveries`, as(admin.key));
+      await send(prism, 'bad limit', `GET ${hooks}/{id}/deliveries`, 400, `${hooks}/${hook.id}/deliveries?limit=0`, as(admin.key));
+      const deliveries = (await (await fetch(`${SERVICE}${hooks}/${hook.id}/deliveries`, as(admin.key))).json()) as Json;
+      const delivery = (deliveries.data.items as Json[])[0];
+      // 202, or 409 while the worker is sending it right now: either must match the document.
+      await send(prism, 'redeliver', `POST ${hooks}/{id}/deliveries/{deliveryId}/redeliver`, -1, `${hooks}/${hook.id}/deliveries/${delivery.id}/redeliver`, json(admin.key, {}));
+      await send(prism, 'unknown delivery', `POST ${hooks}/{id}/deliveries/{deliveryId}/redeliver`, 404, `${hooks}/${hook.id}/deliveries/${randomUUID()}/redeliver`, json(admin.key, {}));
+      await send(prism, 'rotate secret', `POST ${hooks}/{id}/rotate-secret`, 200, `${hooks}/${hook.id}/rotate-secret`, json(admin.key, {}));
+      await send(prism, 'delete', `DELETE ${hooks}/{id}`, 200, `${hooks}/${hook.id}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'unknown webhook', `DELETE ${hooks}/{id}`, 404, `${hooks}/${randomUUID()}`, { method: 'DELETE', ...as(admin.key) });
+      await send(prism, 'daily usage', 'GET /api/v1/account/usage/daily', 200, '/api/v1/account/usage/daily', as(admin.key));
+      await send(prism, 'daily usage as CSV', 'GET /api/v1/account/usage/daily', 200, '/api/v1/account/usage/daily?format=csv', as(admin.key));
+      await send(prism, 'bad format', 'GET /api/v1/account/usage/daily', 400, '/api/v1/account/usage/daily?format=xml', as(admin.key));
+      await send(prism, 'daily usage as admin', 'GET /api/v1/admin/accounts/{id}/usage/daily', 200, `/api/v1/admin/accounts/${free.id}/usage/daily`, as(admin.key));
+      await send(prism, 'top consumers', 'GET /api/v1/admin/usage/top', 200, '/api/v1/admin/usage/top', as(admin.key));
+      await send(prism, 'bad limit', 'GET /api/v1/admin/usage/top', 400, '/api/v1/admin/usage/top?limit=0', as(admin.key));
 
       // The free plan admits 5 requests a minute (one used above as a 403 does not count: refused before).
       let limited: Exchange | undefined;

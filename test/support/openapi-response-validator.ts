@@ -140,12 +140,17 @@ export class OpenApiResponseValidator {
           `${Object.keys(operation.responses).join(', ')}). Body: ${JSON.stringify(response.body)?.slice(0, 500)}`,
       );
     }
-    const schema = declared.content?.['application/json']?.schema;
-    if (!schema || verb === 'head') return;
-    const contentType = String(response.headers['content-type'] ?? '');
-    if (!contentType.includes('application/json')) {
-      throw new Error(`OpenAPI mismatch, ${where}: declared application/json, answered content-type "${contentType}"`);
+    const content: Record<string, Json> | undefined = declared.content;
+    if (!content || verb === 'head') return;
+    const contentType = String(response.headers['content-type'] ?? '').split(';')[0].trim().toLowerCase();
+    if (!(contentType in content)) {
+      throw new Error(
+        `OpenAPI mismatch, ${where}: answered content-type "${contentType}", declared ${Object.keys(content).join(', ')}`,
+      );
     }
+    // Only JSON bodies are checked against a schema; another declared type (text/csv) is checked by its name.
+    const schema = contentType === 'application/json' ? content[contentType].schema : undefined;
+    if (!schema) return;
     const key = `${verb} ${operation.template} ${response.status}`;
     let validate = this.validators.get(key);
     if (!validate) {

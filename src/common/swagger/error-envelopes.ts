@@ -42,13 +42,16 @@ const retryAfterSeconds: SchemaObject = {
 export const ERROR_ENVELOPES: Partial<Record<HttpStatus, ErrorEnvelope>> = {
   [HttpStatus.BAD_REQUEST]: {
     name: 'app.BadRequestResponse',
-    description: 'Invalid input: `data.errors` lists each problem as `{ field, message }`.',
+    description:
+      'Invalid input: `data.errors` lists each problem as `{ field, message }`. `data.reason` names a refusal ' +
+      'that is not about the format: `target_not_allowed` (a webhook URL resolving to a private address).',
     data: {
       errors: {
         type: 'array',
         minItems: 1,
         items: { $ref: '#/components/schemas/app.FieldError' } as SchemaObject,
       },
+      reason: { type: 'string', enum: ['target_not_allowed'], example: 'target_not_allowed' },
     },
     required: ['errors'],
     example: {
