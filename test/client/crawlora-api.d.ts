@@ -1072,6 +1072,8 @@ export interface components {
             data: {
                 request_id: string;
                 errors: components["schemas"]["app.FieldError"][];
+                /** @enum {string} */
+                reason?: "target_not_allowed";
             };
         };
         "app.UnauthorizedResponse": components["schemas"]["app.Response"] & {
