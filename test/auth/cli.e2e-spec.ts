@@ -104,11 +104,14 @@ describe('operator CLI (npm run cli)', () => {
     [['teleport'], 'Unknown command "teleport"'],
     [[], 'No command given'],
     [['keys:create'], '--account is required'],
-    [['keys:create', '--account', '<id>', '--expires', 'tomorrow'], '--expires "tomorrow" is not an RFC 3339 date-time'],
-    [['jwt:mint', '--account', '<id>', '--ttl', 'forever'], '"forever": use a number with s, m, h or d, such as 1h'],
+    [
+      ['keys:create', '--account', '<id>', '--expires', 'tomorrow'],
+      '--expires "tomorrow" is not an RFC 3339 date-time, such as 2027-01-01T00:00:00Z',
+    ],
+    [['jwt:mint', '--account', '<id>', '--ttl', 'forever'], '--ttl "forever": use a number with s, m, h or d, such as 1h'],
   ])('reports usage errors for %p', async (argv, message) => {
     // A real account, so the usage error is what fails (an unknown account would fail first, for another reason).
-    const account = argv.includes('<id>') ? await cli('accounts:create', '--email', `usage-${argv[0]}@example.com`, '--plan', 'admin') : null;
+    const account = argv.includes('<id>') ? await cli('accounts:create', '--email', `usage-${argv[0].replace(':', '-')}@example.com`, '--plan', 'admin') : null;
     const failure = await cli(...argv.map((arg) => (arg === '<id>' ? account!.id : arg))).then(
       () => null,
       (error: unknown) => error,
