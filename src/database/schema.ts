@@ -11,6 +11,7 @@ import { BonusCredits1764500000000 } from './migrations/1764500000000-bonus-cred
 import { BillingPendingCharges1764600000000 } from './migrations/1764600000000-billing-pending-charges';
 import { AuthFailures1764710000000 } from './migrations/1764710000000-auth-failures';
 import { HotStatementRoutines1764720000001 } from './migrations/1764720000001-hot-statement-routines';
+import { StatsNeededParts1764750000001 } from './migrations/1764750000001-stats-needed-parts';
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
 
@@ -29,6 +30,7 @@ export const MIGRATIONS = [
   BillingPendingCharges1764600000000,
   AuthFailures1764710000000,
   HotStatementRoutines1764720000001,
+  StatsNeededParts1764750000001,
   ApiKeyManagement1764760000000,
   WebhooksAndUsageHistory1764770000000,
 ];

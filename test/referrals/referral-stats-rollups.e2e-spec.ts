@@ -118,6 +118,35 @@ describe('GET /api/v1/admin/referrals/stats on hourly rollups', () => {
     expect(compared).toBe(300);
   });
 
+  it('matches brute-force counts at every mix of aligned and unaligned bounds (empty and non-empty parts)', async () => {
+    // Bounds on a UTC day, an hour, and a microsecond either side, so each part of a window (raw edges,
+    // hourly head/tail, days) is empty in some windows and not in others: the statement skips empty parts.
+    const DAY = 24n * HOUR;
+    const day = START - (START % DAY) + DAY;
+    const points = [
+      day - 1n, day, day + 1n, day + HOUR - 1n, day + HOUR, day + 3n * HOUR, day + 3n * HOUR + 1n,
+      day + DAY - 1n, day + DAY, day + DAY + 1n, day + DAY + 5n * HOUR, day + 3n * DAY, day + 3n * DAY + HOUR + 7n,
+    ];
+    const windows: Array<[bigint | null, bigint | null]> = [
+      ...points.flatMap((from, i) => points.slice(i + 1).map((to): [bigint, bigint] => [from, to])),
+      ...[day, day + 1n, day + DAY - 1n].flatMap((bound): Array<[bigint | null, bigint | null]> => [[null, bound], [bound, null]]),
+    ];
+    for (const [i, [from, to]] of windows.entries()) {
+      const campaign = i % 2 === 0 ? null : 'spring';
+      const query: Record<string, string> = {};
+      if (from !== null) query.from = formatEpochMicros(from);
+      if (to !== null) query.to = formatEpochMicros(to);
+      if (campaign !== null) query.campaign = campaign;
+
+      const response = await t.http.get('/api/v1/admin/referrals/stats').query(query).set('x-api-key', adminKey);
+
+      expect({ query, status: response.status }).toEqual({ query, status: 200 });
+      const expected = await bruteForce(from, to, campaign);
+      expect({ query, counts: response.body.data }).toEqual({ query, counts: expect.objectContaining(expected) });
+    }
+    expect(windows).toHaveLength(84);
+  });
+
   it('finds no drift between the rollups and the raw events', async () => {
     await expect(t.app.get(ReferralStatsRepository).findDrift()).resolves.toEqual([]);
   });

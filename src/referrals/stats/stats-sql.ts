@@ -44,6 +44,18 @@ const WINDOW_PARAMETERS: PartBounds = {
   ],
 };
 
+/**
+ * How a statement treats a part of its window that is empty (from >= to: see window-parts.ts, where most
+ * windows have some). 'needed-parts' gates each part with `lower < upper`: a condition on the statement's
+ * parameters alone, which PostgreSQL plans as a one-time filter, so an empty part's scans never run. An
+ * hour-aligned window has two empty raw edges, i.e. 14 index probes skipped; a window under a day has no days.
+ * 'every-part' is the statement before migration 1764750000001, kept for its down() and for the benchmark's
+ * before/after (bench/stats-statement.bench.ts).
+ */
+export type PartsMode = 'needed-parts' | 'every-part';
+
+const gate = (mode: PartsMode, [lower, upper]: [string, string]) => (mode === 'needed-parts' ? `${lower} < ${upper}` : null);
+
 /** Raw counts of each stage's events in [lower, upper), each an index range scan on its timestamp. */
 function rawCounts([lower, upper]: [string, string], withCampaign: boolean): string {
   const campaignFilter = withCampaign ? ' AND utm_campaign = $1' : '';
@@ -53,24 +65,33 @@ function rawCounts([lower, upper]: [string, string], withCampaign: boolean): str
   ).join(', ');
 }
 
-function rollupSums(unit: RollupUnit, [lower, upper]: [string, string]): string {
+/** One row of sums (zeros when the range is empty or gated off: an aggregate without GROUP BY always answers). */
+function rollupSums(unit: RollupUnit, range: [string, string], mode: PartsMode): string {
+  const [lower, upper] = range;
   const sums = FUNNEL_EVENTS.map(([alias, column]) => `coalesce(sum(${column}), 0) AS "${alias}"`).join(', ');
-  return `SELECT ${sums} FROM ${ROLLUP_TABLES[unit]} WHERE campaign = $1 AND bucket >= ${lower} AND bucket < ${upper}`;
+  const conditions = [gate(mode, range), 'campaign = $1', `bucket >= ${lower}`, `bucket < ${upper}`].filter(Boolean);
+  return `SELECT ${sums} FROM ${ROLLUP_TABLES[unit]} WHERE ${conditions.join(' AND ')}`;
+}
+
+/** One row of raw counts, or (gated off) none: the rollup parts' rows keep the outer sums from being null. */
+function rawPart(range: [string, string], withCampaign: boolean, mode: PartsMode): string {
+  const condition = gate(mode, range);
+  return `SELECT ${rawCounts(range, withCampaign)}${condition ? ` WHERE ${condition}` : ''}`;
 }
 
 /** The funnel of one window. $1 is the campaign ('' = all campaigns; also the raw filter when `withCampaign`). */
-function funnelSelect(bounds: PartBounds, withCampaign: boolean): string {
+function funnelSelect(bounds: PartBounds, withCampaign: boolean, mode: PartsMode): string {
   const totals = FUNNEL_EVENTS.map(([alias]) => `sum("${alias}")::bigint AS "${alias}"`).join(', ');
   const parts = [
-    rollupSums('day', bounds.days),
-    ...bounds.hours.map((range) => rollupSums('hour', range)),
-    ...bounds.raw.map((range) => `SELECT ${rawCounts(range, withCampaign)}`),
+    rollupSums('day', bounds.days, mode),
+    ...bounds.hours.map((range) => rollupSums('hour', range, mode)),
+    ...bounds.raw.map((range) => rawPart(range, withCampaign, mode)),
   ];
   return `SELECT ${totals} FROM (${parts.join('\n UNION ALL ')}) AS parts`;
 }
 
-export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false);
-export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true);
+export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false, 'needed-parts');
+export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true, 'needed-parts');
 
 export type SeriesInterval = 'hour' | 'day' | 'week' | 'month';
 
@@ -100,7 +121,7 @@ const EMPTY = `'infinity'::timestamptz`;
  * The funnel of every bucket of [$2, $3) in one statement. Bucket edges in a zone need not fall on UTC days
  * (nor, in a half-hour zone, on hours), so each bucket is summed from hourly rollups and raw partial hours.
  */
-export function seriesQuery(interval: SeriesInterval, withCampaign: boolean): string {
+export function seriesQuery(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'needed-parts'): string {
   const noWholeHour = 'w.lo_ceil >= w.hi_floor';
   const bounds: PartBounds = {
     days: [EMPTY, EMPTY],
@@ -126,7 +147,7 @@ export function seriesQuery(interval: SeriesInterval, withCampaign: boolean): st
            to_char(w.hi AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "to",
            extract(epoch FROM (w.lo AT TIME ZONE $4) - (w.lo AT TIME ZONE 'UTC'))::int AS "offsetSeconds",
            f.*
-      FROM w CROSS JOIN LATERAL (${funnelSelect(bounds, withCampaign)}) AS f
+      FROM w CROSS JOIN LATERAL (${funnelSelect(bounds, withCampaign, mode)}) AS f
      ORDER BY w.lo`;
 }
 
@@ -202,21 +223,21 @@ export type { RollupUnit };
 const WINDOW_TYPES = Array<string>(10).fill('timestamptz');
 const FUNNEL_COLUMNS = FUNNEL_EVENTS.map(([alias]) => `"${alias}" bigint`).join(', ');
 
-function funnelRoutine(withCampaign: boolean): Routine {
+export function funnelRoutine(withCampaign: boolean, mode: PartsMode = 'needed-parts'): Routine {
   return {
     name: withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
     parameters: ['text', ...WINDOW_TYPES],
     returns: `TABLE (${FUNNEL_COLUMNS})`,
-    body: withCampaign ? FUNNEL_QUERY_FOR_CAMPAIGN : FUNNEL_QUERY,
+    body: funnelSelect(WINDOW_PARAMETERS, withCampaign, mode),
   };
 }
 
-export function seriesRoutine(interval: SeriesInterval, withCampaign: boolean): Routine {
+export function seriesRoutine(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'needed-parts'): Routine {
   return {
     name: `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
     parameters: ['text', 'timestamptz', 'timestamptz', 'text'],
     returns: `TABLE ("from" text, "to" text, "offsetSeconds" int, ${FUNNEL_COLUMNS})`,
-    body: seriesQuery(interval, withCampaign),
+    body: seriesQuery(interval, withCampaign, mode),
   };
 }
 
@@ -233,9 +254,14 @@ export const FUNNEL_ROUTINE = funnelRoutine(false);
 export const FUNNEL_FOR_CAMPAIGN_ROUTINE = funnelRoutine(true);
 const SERIES_INTERVALS: readonly SeriesInterval[] = ['hour', 'day', 'week', 'month'];
 
-export const STATS_ROUTINES: readonly Routine[] = [
-  FUNNEL_ROUTINE,
-  FUNNEL_FOR_CAMPAIGN_ROUTINE,
-  ...SERIES_INTERVALS.flatMap((interval) => [seriesRoutine(interval, false), seriesRoutine(interval, true)]),
-  ...(Object.keys(CAMPAIGN_SORTS) as CampaignSort[]).map(campaignsRoutine),
-];
+/** The stats routines whose funnel parts are built in `mode` (the campaigns breakdown has no such parts). */
+export function statsRoutines(mode: PartsMode): readonly Routine[] {
+  return [
+    funnelRoutine(false, mode),
+    funnelRoutine(true, mode),
+    ...SERIES_INTERVALS.flatMap((interval) => [seriesRoutine(interval, false, mode), seriesRoutine(interval, true, mode)]),
+    ...(Object.keys(CAMPAIGN_SORTS) as CampaignSort[]).map(campaignsRoutine),
+  ];
+}
+
+export const STATS_ROUTINES: readonly Routine[] = statsRoutines('needed-parts');
