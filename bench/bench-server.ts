@@ -6,6 +6,7 @@ import { ApiKeysService } from '../src/auth/api-keys/api-keys.service';
 import { AppConfig } from '../src/config/app-config';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
 import { BenchRoutesModule } from './bench-routes.module';
+import { PEER_USAGE_ROWS, PEER_USAGE_TABLE, PeerModule } from './peer/peer.module';
 
 export interface BenchServerReady {
   port: number;
@@ -26,17 +27,20 @@ export interface BenchServerMemory {
  * BENCH_ACCOUNTS accounts, each with a key, on BENCH_PLAN (a comma-separated list gives a mix, assigned
  * round-robin): the load is spread over them, as real traffic is spread over customers, so no single
  * account's rate limit refuses the benchmark's requests. The demo data is seeded only into an empty database
- * (a database that already holds the benchmark's dataset is left as it is).
+ * (a database that already holds the benchmark's dataset is left as it is). The peer (peer/peer.module.ts) is
+ * mounted beside the twins, its Redis route only when BENCH_PEER_REDIS_URL is set.
  */
 async function main(): Promise<void> {
   const config = AppConfig.fromEnvironment({ ...process.env, LOG_LEVEL: 'error', DEMO_SEED: 'false' });
-  const app = await createApp(config, [BenchRoutesModule]);
+  // BENCH_PEER_REDIS_URL is set only when the parent found Redis answering (http.bench.ts).
+  const app = await createApp(config, [BenchRoutesModule, PeerModule.forRoot(process.env.BENCH_PEER_REDIS_URL || undefined)]);
   await app.get(DemoSeedService).seedIfEmpty();
   const db = app.get(DataSource);
   const accounts = Number(process.env.BENCH_ACCOUNTS ?? 100);
   const plans = (process.env.BENCH_PLAN ?? 'enterprise').split(',');
   const apiKeys: string[] = [];
   const created: BenchServerReady['accounts'] = [];
+  const accountIds: string[] = [];
   for (let i = 0; i < accounts; i++) {
     const [{ id }] = await db.query(`INSERT INTO accounts (email, plan) VALUES ($1, $2) RETURNING id`, [
       `bench-${i}-${Date.now()}@example.com`,
@@ -44,7 +48,10 @@ async function main(): Promise<void> {
     ]);
     created.push({ id, plan: plans[i % plans.length] });
     apiKeys.push((await app.get(ApiKeysService).create(id, { name: 'bench' })).key);
+    accountIds.push(id);
   }
+  await db.query(PEER_USAGE_TABLE);
+  await db.query(PEER_USAGE_ROWS, [accountIds]);
   await app.listen({ port: 0, host: '127.0.0.1' });
   const address = app.getHttpServer().address();
   if (typeof address !== 'object' || address === null) throw new Error('not listening');

@@ -3,16 +3,18 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
+import Redis from 'ioredis';
 import type { BareServerReady, BareServerStart } from './bare-server';
 import { BENCH_METERED, BENCH_UNMETERED } from './bench-routes.module';
 import type { BenchServerReady } from './bench-server';
+import { PEER_MEMORY, PEER_REDIS } from './peer/peer.module';
 
 export interface HttpBenchOptions {
   /** The database the service runs on (migrated at its boot). May already hold the big dataset. */
   databaseUrl: string;
   /** Seconds per measurement (each target, each round). */
   seconds: number;
-  /** Rounds; each measures the three targets in turn, so drift hits all alike. Medians are reported. */
+  /** Rounds; each measures every target in turn (A B C D A B C D …), so drift hits all alike. Medians are reported. */
   rounds: number;
   connections: number;
   /** API keys (one account each), the load spread over them round-robin. */
@@ -21,11 +23,14 @@ export interface HttpBenchOptions {
   plans?: string[];
   /** Warm-up seconds per target before the rounds (JIT, key cache, pool, counters rows). Default 2. */
   warmupSeconds?: number;
+  /** Redis for the peer's Redis-backed throttler; that peer is skipped (with a line logged) when it does not answer. */
+  redisUrl?: string;
   /** Progress lines (default: none). */
   log?: (line: string) => void;
 }
 
-export type HttpBenchTarget = 'bare' | 'unmetered' | 'metered';
+export type HttpBenchTarget = 'bare' | 'unmetered' | 'metered' | 'peer_memory' | 'peer_redis';
+export const HTTP_BENCH_TARGETS: readonly HttpBenchTarget[] = ['bare', 'unmetered', 'metered', 'peer_memory', 'peer_redis'];
 
 export interface HttpMeasurement {
   requestsPerSecond: number;
@@ -46,15 +51,28 @@ export interface HttpTargetSummary extends HttpMeasurement {
   rounds: HttpMeasurement[];
 }
 
+/** Metered throughput ÷ another target's, per round (both measured in the same round): median and range. */
+export interface RoundRatio {
+  median: number;
+  min: number;
+  max: number;
+  rounds: number;
+}
+
 export interface HttpBenchResult {
   options: { seconds: number; rounds: number; connections: number; keys: number; plans: string[] };
-  targets: Record<HttpBenchTarget, HttpTargetSummary>;
-  /** Ratios of median throughputs (and of median p99 latencies), all from this one run. */
+  /** peer_redis is absent when Redis did not answer (skippedPeerRedis says why). */
+  targets: Partial<Record<HttpBenchTarget, HttpTargetSummary>>;
+  skippedPeerRedis: string | null;
+  /** Per-round throughput ratios, all from this one run; metered_vs_peer_redis is null when that peer was skipped. */
   ratios: {
-    meteredToUnmetered: number;
-    meteredToBare: number;
-    unmeteredToBare: number;
-    p99MeteredToUnmetered: number;
+    metered_vs_unmetered: RoundRatio;
+    metered_vs_peer_memory: RoundRatio;
+    metered_vs_peer_redis: RoundRatio | null;
+    metered_vs_bare: RoundRatio;
+    unmetered_vs_bare: RoundRatio;
+    /** Metered p99 ÷ unmetered p99, per round. */
+    p99_metered_vs_unmetered: RoundRatio;
   };
   /** The service process's peak resident set (VmHWM) over the whole run, and the highest sample of VmRSS. */
   serviceRss: { peakMb: number; sampledPeakMb: number };
@@ -155,15 +173,39 @@ function summarize(target: HttpBenchTarget, path: string, rounds: HttpMeasuremen
 
 const ratio = (a: number, b: number) => (b > 0 ? Number((a / b).toFixed(3)) : 0);
 
+function roundRatio(numerators: number[], denominators: number[]): RoundRatio {
+  const ratios = numerators.map((value, i) => ratio(value, denominators[i]));
+  return { median: Number(median(ratios).toFixed(3)), min: Math.min(...ratios), max: Math.max(...ratios), rounds: ratios.length };
+}
+
+/** Why the Redis peer cannot run, or null when REDIS_URL answers a PING within a second. */
+export async function redisUnavailable(url: string | undefined): Promise<string | null> {
+  if (!url) return 'REDIS_URL is not set';
+  const redis = new Redis(url, { lazyConnect: true, connectTimeout: 1000, maxRetriesPerRequest: 0, retryStrategy: () => null });
+  redis.on('error', () => undefined);
+  try {
+    await redis.connect();
+    return (await redis.ping()) === 'PONG' ? null : 'REDIS_URL did not answer PONG';
+  } catch (error) {
+    return `REDIS_URL did not answer (${error instanceof Error ? error.message : String(error)})`;
+  } finally {
+    redis.disconnect();
+  }
+}
+
 /**
  * HTTP throughput and latency, measured with autocannon in one run: (1) a bare Fastify route answering the
  * stats endpoint's JSON, (2) the stats endpoint without metering, (3) the stats endpoint metered with
- * `@Credits(1)`; (2) and (3) are twins differing only by the decorator (bench-routes.module.ts). The service
- * and the bare server each run in their own process; the service's RSS is sampled throughout.
+ * `@Credits(1)`; (2) and (3) are twins differing only by the decorator (bench-routes.module.ts); (4) the peer,
+ * the same endpoint behind `@nestjs/throttler` in memory and an UPDATE after the response, and (5) the same
+ * peer with Redis storage when Redis answers (peer/peer.module.ts). The service and the bare server each run
+ * in their own process; the service's RSS is sampled throughout. Rounds interleave the targets.
  */
 export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBenchResult> {
   const plans = options.plans ?? DEFAULT_BENCH_PLANS;
   const log = options.log ?? (() => undefined);
+  const skippedPeerRedis = await redisUnavailable(options.redisUrl);
+  if (skippedPeerRedis) log(`peer with Redis throttler storage skipped: ${skippedPeerRedis}`);
   const warmup = options.warmupSeconds ?? 2;
   const overridesDir = mkdtempSync(join(tmpdir(), 'bench-plans-'));
   const overridesFile = join(overridesDir, 'plans.json');
@@ -176,6 +218,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       PLAN_OVERRIDES_FILE: overridesFile,
       BENCH_ACCOUNTS: String(options.keys),
       BENCH_PLAN: plans.join(','),
+      BENCH_PEER_REDIS_URL: skippedPeerRedis ? '' : options.redisUrl,
     },
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
   });
@@ -201,6 +244,8 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
       { target: 'bare', port: barePort, path: BARE_PATH },
       { target: 'unmetered', port: ready.port, path: BENCH_UNMETERED },
       { target: 'metered', port: ready.port, path: BENCH_METERED },
+      { target: 'peer_memory', port: ready.port, path: PEER_MEMORY },
+      ...(skippedPeerRedis ? [] : [{ target: 'peer_redis' as const, port: ready.port, path: PEER_REDIS }]),
     ];
     log(
       `HTTP: ${options.rounds} rounds x ${options.seconds} s per target, ${options.connections} connections, ` +
@@ -208,7 +253,7 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
     );
     for (const { port, path } of targets) await measure(port, path, ready.apiKeys, warmup, options.connections);
 
-    const runs: Record<HttpBenchTarget, HttpMeasurement[]> = { bare: [], unmetered: [], metered: [] };
+    const runs: Record<HttpBenchTarget, HttpMeasurement[]> = { bare: [], unmetered: [], metered: [], peer_memory: [], peer_redis: [] };
     for (let round = 1; round <= options.rounds; round++) {
       for (const { target, port, path } of targets) {
         runs[target].push(await measure(port, path, ready.apiKeys, options.seconds, options.connections));
@@ -226,8 +271,9 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
 
     const summaries = Object.fromEntries(
       targets.map(({ target, path }) => [target, summarize(target, path, runs[target])]),
-    ) as Record<HttpBenchTarget, HttpTargetSummary>;
-    const { bare: b, unmetered: u, metered: m } = summaries;
+    ) as Partial<Record<HttpBenchTarget, HttpTargetSummary>>;
+    const rps = (target: HttpBenchTarget) => runs[target].map((run) => run.requestsPerSecond);
+    const p99 = (target: HttpBenchTarget) => runs[target].map((run) => run.p99Ms);
     const hwmKb = memoryOf(service.pid!).hwmKb;
     return {
       options: {
@@ -238,11 +284,14 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
         plans,
       },
       targets: summaries,
+      skippedPeerRedis,
       ratios: {
-        meteredToUnmetered: ratio(m.requestsPerSecond, u.requestsPerSecond),
-        meteredToBare: ratio(m.requestsPerSecond, b.requestsPerSecond),
-        unmeteredToBare: ratio(u.requestsPerSecond, b.requestsPerSecond),
-        p99MeteredToUnmetered: ratio(m.p99Ms, u.p99Ms),
+        metered_vs_unmetered: roundRatio(rps('metered'), rps('unmetered')),
+        metered_vs_peer_memory: roundRatio(rps('metered'), rps('peer_memory')),
+        metered_vs_peer_redis: skippedPeerRedis ? null : roundRatio(rps('metered'), rps('peer_redis')),
+        metered_vs_bare: roundRatio(rps('metered'), rps('bare')),
+        unmetered_vs_bare: roundRatio(rps('unmetered'), rps('bare')),
+        p99_metered_vs_unmetered: roundRatio(p99('metered'), p99('unmetered')),
       },
       serviceRss: {
         peakMb: Math.round(Math.max(hwmKb, sampledPeakKb) / 1024),
@@ -258,15 +307,17 @@ export async function runHttpBench(options: HttpBenchOptions): Promise<HttpBench
 
 /** The result as table rows (for console.table or a README). */
 export function httpBenchRows(result: HttpBenchResult): Array<Record<string, string | number>> {
-  return (['bare', 'unmetered', 'metered'] as const).map((name) => {
+  const bare = result.targets.bare!;
+  return HTTP_BENCH_TARGETS.flatMap((name) => {
     const target = result.targets[name];
+    if (!target) return [];
     return {
       target: name,
       'req/s': target.requestsPerSecond,
       'mean ms': target.meanMs,
       'p50 ms': target.p50Ms,
       'p99 ms': target.p99Ms,
-      'vs bare': ratio(target.requestsPerSecond, result.targets.bare.requestsPerSecond),
+      'vs bare': ratio(target.requestsPerSecond, bare.requestsPerSecond),
       'non-2xx': target.non2xx,
       errors: target.errors,
     };

@@ -7,31 +7,45 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../src/app.module';
 import { AppConfig } from '../src/config/app-config';
 import { startBenchDatabase } from './bench-database';
-import { buildDataset, DATASET_SIZES } from './dataset';
-import { httpBenchRows, runHttpBench } from './http.bench';
+import { buildDataset, DATASET_SIZES, DatasetSizeName } from './dataset';
+import { httpBenchRows, RoundRatio, runHttpBench } from './http.bench';
 import { benchStatsQueries, WindowClassResult } from './stats-queries';
 
-/**
- * `npm run bench [-- --size small|full]`: builds a referral program's history in a scratch PostgreSQL
- * (full: 10M clicks, 1M referrals, 200 campaigns over 400 days), then measures in the same run
- *   1. the stats query per window class beside a plain COUNT of the same window,
- *   2. HTTP throughput and latency at 50 connections over many keys of mixed plans: a bare Fastify route,
- *      the stats endpoint unmetered and fully metered, with the ratios,
- *   3. the service's peak RSS,
- * prints the tables and writes bench/results/latest.json. `small` is for CI: it keeps the benchmark working.
- */
+const USAGE = `npm run bench -- [--size small|medium|full] [--http small|full] [--help]
+
+Builds a referral program's history in a scratch PostgreSQL (a new database on DATABASE_URL's server, dropped
+afterwards, or a temporary embedded PostgreSQL), then measures in one run
+  1. the stats query per window class (p50/p95/p99) beside a plain COUNT of the same window,
+  2. HTTP throughput and latency at 50 connections over many keys of mixed plans, in interleaved rounds
+     (A B C D A B C D …): a bare Fastify route, the stats endpoint unmetered, metered, and the peer a NestJS
+     team would write (@nestjs/throttler in memory, and with Redis storage when REDIS_URL answers; skipped
+     with a printed line otherwise), with the per-round ratios' median and min–max,
+  3. the service's peak RSS,
+prints the tables and writes bench/results/latest.json.
+
+  --size   dataset: small (200k clicks, CI), medium (1M clicks, ~1.5 min to load), full (10M clicks,
+           1M referrals, ~16 min of both cores here). Default full.
+  --http   HTTP rounds: small (3 rounds x 3 s per target) or full (5 rounds x 10 s). Default: full for
+           --size full, small otherwise.`;
+
+/** Per target and round; every target is measured once per round, in the same order. */
 const HTTP_SETTINGS = {
-  small: { seconds: 3, rounds: 2, connections: 50, keys: 200 },
-  full: { seconds: 5, rounds: 3, connections: 50, keys: 1000 },
+  small: { seconds: 3, rounds: 3, connections: 50, keys: 200, warmupSeconds: 1 },
+  full: { seconds: 10, rounds: 5, connections: 50, keys: 1000, warmupSeconds: 3 },
 } as const;
+
+const formatRatio = (name: string, value: RoundRatio | null) =>
+  value === null ? `${name} skipped` : `${name} x${value.median} (${value.min}–${value.max}, ${value.rounds} rounds)`;
+
 async function main(): Promise<void> {
-  // --http defaults to --size; `--size small --http full` measures HTTP in full without the long data load
-  // (the stats endpoint reads rollups, so its cost does not depend on the data size).
-  const { values } = parseArgs({ options: { size: { type: 'string', default: 'full' }, http: { type: 'string' } } });
-  const sizeName = values.size as keyof typeof DATASET_SIZES;
-  const httpSize = (values.http ?? sizeName) as keyof typeof HTTP_SETTINGS;
+  const { values } = parseArgs({
+    options: { size: { type: 'string', default: 'full' }, http: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+  });
+  if (values.help) return void console.log(USAGE);
+  const sizeName = values.size as DatasetSizeName;
+  const httpSize = (values.http ?? (sizeName === 'full' ? 'full' : 'small')) as keyof typeof HTTP_SETTINGS;
   const size = DATASET_SIZES[sizeName];
-  if (!size || !HTTP_SETTINGS[httpSize]) throw new Error('--size and --http must each be small or full');
+  if (!size || !HTTP_SETTINGS[httpSize]) throw new Error(`--size must be small, medium or full, --http small or full\n\n${USAGE}`);
   // Plain stdout: creating Nest contexts below resets Nest's logger to errors only.
   const log = (line: string) => console.log(`[bench] ${line}`);
 
@@ -48,10 +62,10 @@ async function main(): Promise<void> {
     const datasetSeconds = await buildDataset(database.url, size, log);
 
     log('Measuring the stats query per window class');
-    const queries = await benchStatsQueries(database.url, size, sizeName === 'full' ? 300 : 100);
+    const queries = await benchStatsQueries(database.url, size, sizeName === 'small' ? 100 : 300);
 
-    log('Measuring HTTP: bare Fastify, stats unmetered, stats metered');
-    const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], log });
+    log('Measuring HTTP: bare Fastify, stats unmetered, stats metered, the peer(s)');
+    const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], redisUrl: process.env.REDIS_URL, log });
 
     const result = {
       generatedAt: new Date().toISOString(),
@@ -59,15 +73,32 @@ async function main(): Promise<void> {
       size: sizeName,
       httpSize,
       dataset: { ...size, loadSeconds: Math.round(datasetSeconds) },
+      /** metered ÷ each other target, per round: median, min, max, rounds (peer_redis null when skipped). */
+      ratios: {
+        metered_vs_unmetered: http.ratios.metered_vs_unmetered,
+        metered_vs_peer_memory: http.ratios.metered_vs_peer_memory,
+        metered_vs_peer_redis: http.ratios.metered_vs_peer_redis,
+        metered_vs_bare: http.ratios.metered_vs_bare,
+      },
+      peakRssMb: http.serviceRss.peakMb,
       statsQueries: queries,
       http,
     };
     printQueries(queries);
-    console.log(`\nHTTP at ${http.options.connections} connections over ${http.options.keys} keys (medians of ${http.options.rounds} rounds):`);
-    console.table(httpBenchRows(http));
     console.log(
-      `metered/unmetered x${http.ratios.meteredToUnmetered}, metered/bare x${http.ratios.meteredToBare}, ` +
+      `\nHTTP at ${http.options.connections} connections over ${http.options.keys} keys ` +
+        `(medians of ${http.options.rounds} interleaved rounds x ${http.options.seconds} s):`,
+    );
+    console.table(httpBenchRows(http));
+    const { ratios } = result;
+    console.log(
+      [
+        formatRatio('metered/unmetered', ratios.metered_vs_unmetered),
+        formatRatio('metered/peer (memory)', ratios.metered_vs_peer_memory),
+        formatRatio('metered/peer (Redis)', ratios.metered_vs_peer_redis),
+        formatRatio('metered/bare', ratios.metered_vs_bare),
         `service peak RSS ${http.serviceRss.peakMb} MB`,
+      ].join('\n'),
     );
     await mkdir(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
     const file = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');

@@ -34,12 +34,49 @@ export function percentiles(samples: number[]): LatencySummary {
 }
 
 /** A deterministic sequence, so runs compare the same windows. */
-function* randomFractions(seed: number): Generator<number> {
+export function* randomFractions(seed: number): Generator<number> {
   let state = seed;
   for (;;) {
     state = (state * 1_103_515_245 + 12_345) % 2_147_483_648;
     yield state / 2_147_483_648;
   }
+}
+
+export interface WindowClass {
+  name: string;
+  /** A window of this class, drawn with `pick` (fractions in [0, 1)). */
+  window: (pick: () => number) => { from: bigint | null; to: bigint | null };
+}
+
+/** The window classes measured, over a dataset of `size.days` days ending at DATASET_END. */
+export function windowClasses(size: DatasetSize): WindowClass[] {
+  const spanDays = BigInt(size.days);
+  const startOfData = END - spanDays * MICROS_PER_DAY;
+  const at = (fraction: number) => startOfData + BigInt(Math.floor(fraction * Number(spanDays * MICROS_PER_DAY)));
+  return [
+    { name: 'all time', window: () => ({ from: null, to: null }) },
+    {
+      name: '30 days (hour-aligned)',
+      window: (pick) => {
+        const from = floorToHour(at(pick() * 0.9));
+        return { from, to: from + 30n * MICROS_PER_DAY };
+      },
+    },
+    {
+      name: '1 day (hour-aligned)',
+      window: (pick) => {
+        const from = floorToHour(at(pick() * 0.99));
+        return { from, to: from + MICROS_PER_DAY };
+      },
+    },
+    {
+      name: '7 days, unaligned edges',
+      window: (pick) => {
+        const from = at(pick() * 0.98);
+        return { from, to: from + 7n * MICROS_PER_DAY + 123_456_789n };
+      },
+    },
+  ];
 }
 
 /**
@@ -56,34 +93,7 @@ export async function benchStatsQueries(url: string, size: DatasetSize, samples:
     const db = app.get(DataSource);
     const random = randomFractions(42);
     const pick = () => random.next().value as number;
-    const spanDays = BigInt(size.days);
-    const startOfData = END - spanDays * MICROS_PER_DAY;
-    const at = (fraction: number) => startOfData + BigInt(Math.floor(fraction * Number(spanDays * MICROS_PER_DAY)));
-
-    const classes: Array<{ name: string; window: () => { from: bigint | null; to: bigint | null } }> = [
-      { name: 'all time', window: () => ({ from: null, to: null }) },
-      {
-        name: '30 days (hour-aligned)',
-        window: () => {
-          const from = floorToHour(at(pick() * 0.9));
-          return { from, to: from + 30n * MICROS_PER_DAY };
-        },
-      },
-      {
-        name: '1 day (hour-aligned)',
-        window: () => {
-          const from = floorToHour(at(pick() * 0.99));
-          return { from, to: from + MICROS_PER_DAY };
-        },
-      },
-      {
-        name: '7 days, unaligned edges',
-        window: () => {
-          const from = at(pick() * 0.98);
-          return { from, to: from + 7n * MICROS_PER_DAY + 123_456_789n };
-        },
-      },
-    ];
+    const classes = windowClasses(size);
 
     const results: WindowClassResult[] = [];
     for (const windowClass of classes) {
@@ -91,7 +101,7 @@ export async function benchStatsQueries(url: string, size: DatasetSize, samples:
         const rollup: number[] = [];
         const raw: number[] = [];
         for (let i = 0; i < samples; i++) {
-          const bounds = windowClass.window();
+          const bounds = windowClass.window(pick);
           const window: FunnelWindow = { ...bounds, campaign: withCampaign ? `campaign_${i % size.campaigns}` : null };
           let started = process.hrtime.bigint();
           await repository.countFunnel(window);
