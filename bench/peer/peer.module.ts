@@ -49,11 +49,17 @@ const COUNT_USE = `UPDATE bench_peer_usage SET used = used + 1 WHERE account_id 
 /** As high as the plans' lifted limits in the benchmark: it measures the throttler's cost, not refusals. */
 const PEER_LIMIT_PER_MINUTE = 100_000;
 
-/** Throttles per account (the principal `@Auth()` established), not per IP: the benchmark's load has one IP. */
+/**
+ * Throttles per account (the principal `@Auth()` established), not per IP: the benchmark's load has one IP,
+ * and one key for all traffic would make the in-memory storage scan one ever-growing list of hits. It must
+ * run after the credentials guard (its decorator above `@Auth()`, since decorators apply bottom-up).
+ */
 @Injectable()
 class PeerThrottlerGuard extends ThrottlerGuard {
   protected override async getTracker(req: Record<string, unknown>): Promise<string> {
-    return (req as unknown as FastifyRequest).principal?.accountId ?? String(req.ip);
+    const principal = (req as unknown as FastifyRequest).principal;
+    if (!principal) throw new Error('the peer throttler ran before @Auth(): put @UseGuards above @Auth()');
+    return principal.accountId;
   }
 }
 
@@ -121,8 +127,8 @@ class PeerMemoryController extends PeerStatsController {
   }
 
   @Get('peer-memory')
-  @Auth()
   @UseGuards(PeerThrottlerGuard)
+  @Auth()
   @UseInterceptors(PeerUsageInterceptor)
   stats(@Query() query: ReferralStatsQueryDto): Promise<ReferralStatsResponse> {
     return this.serve(query);
@@ -136,8 +142,8 @@ class PeerRedisController extends PeerStatsController {
   }
 
   @Get('peer-redis')
-  @Auth()
   @UseGuards(PeerRedisThrottlerGuard)
+  @Auth()
   @UseInterceptors(PeerUsageInterceptor)
   stats(@Query() query: ReferralStatsQueryDto): Promise<ReferralStatsResponse> {
     return this.serve(query);
