@@ -2,10 +2,9 @@ import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
 import { join } from 'node:path';
-import { Client } from 'pg';
 import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
-import { createTestDatabase, TestDatabase, testServerUrl } from '../support/test-database';
+import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
 
 const ROOT = join(__dirname, '..', '..');
 const STATS = '/api/v1/admin/referrals/stats';
@@ -65,16 +64,6 @@ function call(port: number, path: string, apiKey: string, requestId = randomUUID
   });
 }
 
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
-
 /** Sends `total` requests, `concurrency` at a time, and runs `during` once `after` of them have been answered. */
 async function load(port: number, apiKey: string, total: number, concurrency: number, after: number, during: () => void): Promise<Outcome[]> {
   const outcomes: Outcome[] = [];
@@ -110,7 +99,7 @@ describe('the service process under faults', () => {
     await first.exited();
     const generated = generateApiKey();
     apiKey = generated.key;
-    await query(
+    await queryDatabase(
       database.url,
       `WITH admin AS (INSERT INTO accounts (email, plan) VALUES ('ops@example.com', 'admin') RETURNING id)
        INSERT INTO api_keys (account_id, name, key_hash, display_prefix) SELECT id, 'faults', $1, $2 FROM admin`,
@@ -121,7 +110,7 @@ describe('the service process under faults', () => {
   afterAll(() => database.drop());
 
   const ledgerIds = async () =>
-    new Set((await query<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`)).map((row) => row.request_id));
+    new Set((await queryDatabase<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`)).map((row) => row.request_id));
 
   it('on SIGTERM finishes requests in flight, refuses new ones, exits cleanly, and charges exactly the 2xx', async () => {
     const service = new ServiceProcess(await freePort(), env);
@@ -152,8 +141,8 @@ describe('the service process under faults', () => {
     expect(new Set(charged)).toEqual(new Set(ok.map((outcome) => outcome.requestId)));
     // Confirmed, not merely provisional: a clean shutdown flushes every 2xx's confirmation before it exits, so
     // no marker is left for a sweeper to refund.
-    expect(await query(database.url, `SELECT ledger_id FROM billing_pending_charges`)).toEqual([]);
-    expect(await query(database.url, `SELECT id FROM billing_reservations`)).toEqual([]);
+    expect(await queryDatabase(database.url, `SELECT ledger_id FROM billing_pending_charges`)).toEqual([]);
+    expect(await queryDatabase(database.url, `SELECT id FROM billing_reservations`)).toEqual([]);
   }, 60_000);
 
   it('after kill -9 and a restart: no charge without a 2xx, none twice, and its reservations come back', async () => {
@@ -169,11 +158,11 @@ describe('the service process under faults', () => {
     const ok = new Set(outcomes.filter((outcome) => outcome.status === 200).map((outcome) => outcome.requestId));
     const unanswered = outcomes.filter((outcome) => outcome.status === 'reset').map((outcome) => outcome.requestId);
     const newCharges = async () =>
-      (await query<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`))
+      (await queryDatabase<{ request_id: string }>(database.url, `SELECT request_id FROM billing_ledger`))
         .map((row) => row.request_id)
         .filter((id) => !before.has(id));
     const chargedAtDeath = await newCharges();
-    const [{ pendingAtDeath }] = await query<{ pendingAtDeath: number }>(
+    const [{ pendingAtDeath }] = await queryDatabase<{ pendingAtDeath: number }>(
       database.url,
       `SELECT count(*)::int AS "pendingAtDeath" FROM billing_pending_charges`,
     );
@@ -183,7 +172,7 @@ describe('the service process under faults', () => {
     // until both tables are empty, bounded.
     let open = { pending: Number.POSITIVE_INFINITY, reserved: Number.POSITIVE_INFINITY };
     for (let attempt = 0; attempt < 150 && open.pending + open.reserved > 0; attempt++) {
-      [open] = await query<{ pending: number; reserved: number }>(
+      [open] = await queryDatabase<{ pending: number; reserved: number }>(
         database.url,
         `SELECT (SELECT count(*) FROM billing_pending_charges)::int AS pending, (SELECT count(*) FROM billing_reservations)::int AS reserved`,
       );
@@ -191,7 +180,7 @@ describe('the service process under faults', () => {
     }
     const charged = await newCharges();
     const chargedWithout2xx = charged.filter((id) => !ok.has(id));
-    const [drift] = await query<{ drift: string }>(
+    const [drift] = await queryDatabase<{ drift: string }>(
       database.url,
       `SELECT count(*) AS drift FROM billing_counters c
         WHERE c.day_used <> (SELECT coalesce(sum(credits), 0) FROM billing_ledger l
@@ -217,7 +206,7 @@ describe('the service process under faults', () => {
 
   it('waits for a database that is down at boot: alive at once, ready only once the database answers', async () => {
     const setAllowed = (allowed: boolean) =>
-      query(testServerUrl(), `ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS ${allowed}`);
+      queryDatabase(testServerUrl(), `ALTER DATABASE ${database.name} WITH ALLOW_CONNECTIONS ${allowed}`);
     await setAllowed(false);
     const service = new ServiceProcess(await freePort(), env);
     try {

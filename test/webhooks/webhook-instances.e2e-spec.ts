@@ -1,22 +1,11 @@
 import { randomBytes } from 'node:crypto';
-import { Client } from 'pg';
 import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
-import { createTestDatabase, TestDatabase } from '../support/test-database';
+import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
 import { Receiver } from './support/receiver';
 import { buildService, ServiceProcess } from './support/service-process';
 
 const METRICS_TOKEN = 'metrics-token-for-webhook-instances';
-
-async function query<T>(url: string, sql: string, params: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query(sql, params)).rows as T[];
-  } finally {
-    await client.end();
-  }
-}
 
 async function post(baseUrl: string, path: string, apiKey: string, body: unknown): Promise<{ status: number; data: Record<string, any> }> {
   const response = await fetch(`${baseUrl}${path}`, {
@@ -50,7 +39,7 @@ describe('webhook delivery across service processes', () => {
   const signups = (instance: ServiceProcess, emails: string[]) =>
     Promise.all(emails.map((email) => post(instance.baseUrl, '/api/v1/referrals/signups', apiKey, { email, referral_code: referralCode })));
   const signedUpEvents = (): Promise<Array<{ id: string }>> =>
-    query(database.url, `SELECT id FROM webhook_events WHERE type = 'referral.signed_up'`);
+    queryDatabase(database.url, `SELECT id FROM webhook_events WHERE type = 'referral.signed_up'`);
 
   beforeAll(async () => {
     buildService();
@@ -73,7 +62,7 @@ describe('webhook delivery across service processes', () => {
     const first = await start(); // migrates
     const generated = generateApiKey();
     apiKey = generated.key;
-    await query(
+    await queryDatabase(
       database.url,
       `WITH admin AS (INSERT INTO accounts (email, plan) VALUES ('ops@example.com', 'admin') RETURNING id)
        INSERT INTO api_keys (account_id, name, key_hash, display_prefix) SELECT id, 'hooks', $1, $2 FROM admin`,
@@ -112,7 +101,7 @@ describe('webhook delivery across service processes', () => {
     console.log(`successful attempts by instance: ${split.join(' + ')} = ${events.length} events`);
     expect(split[0] + split[1]).toBe(events.length);
     expect(Math.min(...split)).toBeGreaterThan(0);
-    const [{ attempts }] = await query<{ attempts: number }>(database.url, `SELECT max(attempts)::int AS attempts FROM webhook_deliveries`);
+    const [{ attempts }] = await queryDatabase<{ attempts: number }>(database.url, `SELECT max(attempts)::int AS attempts FROM webhook_deliveries`);
     expect(attempts).toBe(1);
     await a.stop();
     await b.stop();
@@ -131,7 +120,7 @@ describe('webhook delivery across service processes', () => {
 
     await victim.stop('SIGKILL');
     receiver.hold = false;
-    const inFlight = await query<{ event_id: string }>(
+    const inFlight = await queryDatabase<{ event_id: string }>(
       database.url,
       `SELECT event_id FROM webhook_deliveries WHERE status = 'pending' AND lease_expires_at > now()`,
     );
@@ -142,7 +131,7 @@ describe('webhook delivery across service processes', () => {
     await receiver.until(() => fresh.every((event) => receiver.ids().includes(event.id)), 60_000);
 
     const settled = async () =>
-      query<{ event_id: string; status: string; attempts: number }>(
+      queryDatabase<{ event_id: string; status: string; attempts: number }>(
         database.url,
         `SELECT event_id, status, attempts FROM webhook_deliveries WHERE event_id = ANY($1::uuid[])`,
         [fresh.map((event) => event.id)],
