@@ -6,6 +6,7 @@ import { Credits } from '../billing/credits.decorator';
 import { AccountIdParams } from '../billing/dto/account-id.params';
 import { EnvelopeDoc } from '../common/http/envelope';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
+import { envelopeSchema } from '../common/swagger/error-envelopes';
 import { DailyUsageResponse, TopConsumersResponse } from './dto/usage-history.response';
 import { DailyUsageQueryDto, TopConsumersQueryDto } from './dto/usage-window-query.dto';
 import { CSV_COLUMNS, UsageHistoryService } from './usage-history.service';
@@ -26,12 +27,11 @@ function ApiDailyUsageResponse(): MethodDecorator {
       description: 'Success: the envelope, or with `format=csv` / `Accept: text/csv` a CSV file of the same days',
       content: {
         'application/json': {
-          schema: {
-            allOf: [
-              { $ref: getSchemaPath(EnvelopeDoc) },
-              { properties: { code: { type: 'integer', example: 200 }, msg: { type: 'string', example: 'ok' }, data: { $ref: getSchemaPath(DailyUsageResponse) } } },
-            ],
-          },
+          schema: envelopeSchema({
+            code: { type: 'integer', example: 200 },
+            msg: { type: 'string', example: 'ok' },
+            data: { $ref: getSchemaPath(DailyUsageResponse) },
+          }),
         },
         'text/csv': {
           schema: { type: 'string', example: `${CSV_COLUMNS.join(',')}\r\n2026-11-30,1200,1200,1213,1000,0,200,60000,12,0,0\r\n` },

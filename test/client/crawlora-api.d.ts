@@ -4211,9 +4211,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["app.Response"] & {
-                        code?: number;
-                        msg?: string;
-                        data?: components["schemas"]["usage.DailyUsage"];
+                        code: number;
+                        msg: string;
+                        data: components["schemas"]["usage.DailyUsage"];
                     };
                     "text/csv": string;
                 };
@@ -4299,9 +4299,9 @@ export interface operations {
                 };
                 content: {
                     "application/json": components["schemas"]["app.Response"] & {
-                        code?: number;
-                        msg?: string;
-                        data?: components["schemas"]["usage.DailyUsage"];
+                        code: number;
+                        msg: string;
+                        data: components["schemas"]["usage.DailyUsage"];
                     };
                     "text/csv": string;
                 };

@@ -1,10 +1,11 @@
 import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query, Req } from '@nestjs/common';
-import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags, getSchemaPath } from '@nestjs/swagger';
+import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountIdParams } from '../../billing/dto/account-id.params';
 import { EnvelopeDoc } from '../../common/http/envelope';
 import { Idempotent } from '../../common/idempotency/idempotent.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
+import { envelopeSchema } from '../../common/swagger/error-envelopes';
 import { NoQueryParameters } from '../../common/validation/no-query-parameters.decorator';
 import { Auth } from '../auth.decorator';
 import { CurrentPrincipal, type Principal } from '../principal';
@@ -41,30 +42,21 @@ function ApiKeyConflictResponse(): MethodDecorator {
         '`data.limit`, `data.live`), `api_key_rotated` (already rotated: rotate `data.rotated_to_id` instead), ' +
         '`api_key_revoked`, `api_key_expired`. Without a reason: a request with the same Idempotency-Key is still ' +
         'in progress.',
-      schema: {
-        allOf: [
-          { $ref: getSchemaPath(EnvelopeDoc) },
-          {
-            type: 'object',
-            required: ['code', 'msg', 'data'],
-            properties: {
-              code: { type: 'integer', enum: [409], example: 409 },
-              msg: { type: 'string', example: 'API key limit reached: an account may hold 20 live keys; revoke one first' },
-              data: {
-                type: 'object',
-                properties: {
-                  request_id: { type: 'string' },
-                  reason: { type: 'string', enum: ['api_key_limit_reached', 'api_key_rotated', 'api_key_revoked', 'api_key_expired'] },
-                  limit: { type: 'integer' },
-                  live: { type: 'integer' },
-                  rotated_to_id: { type: 'string', format: 'uuid', nullable: true },
-                },
-                required: ['request_id'],
-              },
-            },
+      schema: envelopeSchema({
+        code: { type: 'integer', enum: [409], example: 409 },
+        msg: { type: 'string', example: 'API key limit reached: an account may hold 20 live keys; revoke one first' },
+        data: {
+          type: 'object',
+          properties: {
+            request_id: { type: 'string' },
+            reason: { type: 'string', enum: ['api_key_limit_reached', 'api_key_rotated', 'api_key_revoked', 'api_key_expired'] },
+            limit: { type: 'integer' },
+            live: { type: 'integer' },
+            rotated_to_id: { type: 'string', format: 'uuid', nullable: true },
           },
-        ],
-      },
+          required: ['request_id'],
+        },
+      }),
       examples: {
         api_key_limit_reached: {
           summary: 'api_key_limit_reached',

@@ -2,7 +2,7 @@ import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
 import { HEADER, RATE_LIMIT_HEADERS } from '../../billing/metering-headers';
 import { EnvelopeDoc } from '../http/envelope';
-import { errorEnvelope, errorExample, METERING_REFUSALS } from './error-envelopes';
+import { envelopeSchema, errorEnvelope, errorExample, METERING_REFUSALS } from './error-envelopes';
 
 const REFUSAL_MESSAGES: Record<string, string> = {
   rate_limited: 'Plan rate limit exceeded',
@@ -66,20 +66,11 @@ export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK,
     ApiResponse({
       status,
       description,
-      schema: {
-        allOf: [
-          { $ref: getSchemaPath(EnvelopeDoc) },
-          {
-            type: 'object',
-            required: ['code', 'msg', 'data'],
-            properties: {
-              code: { type: 'integer', example: status },
-              msg: { type: 'string', example: 'ok' },
-              data: { $ref: getSchemaPath(model) },
-            },
-          },
-        ],
-      },
+      schema: envelopeSchema({
+        code: { type: 'integer', example: status },
+        msg: { type: 'string', example: 'ok' },
+        data: { $ref: getSchemaPath(model) },
+      }),
     }),
   );
 }

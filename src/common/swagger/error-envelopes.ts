@@ -5,6 +5,18 @@ import { AuthFailure } from '../../auth/auth.errors';
 /** The contract's envelope name; every error envelope below narrows it. */
 export const ENVELOPE_SCHEMA = 'app.Response';
 
+type PropertySchema = NonNullable<SchemaObject['properties']>[string];
+
+/** `app.Response` narrowed: the envelope with these `code`, `msg` and `data` schemas, all three required. */
+export function envelopeSchema(properties: { code: SchemaObject; msg: SchemaObject; data: PropertySchema }): SchemaObject {
+  return {
+    allOf: [
+      { $ref: `#/components/schemas/${ENVELOPE_SCHEMA}` } as SchemaObject,
+      { type: 'object', required: ['code', 'msg', 'data'], properties },
+    ],
+  };
+}
+
 const REQUEST_ID_EXAMPLE = '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11';
 
 export const METERING_REFUSALS = ['rate_limited', 'daily_cap_reached', 'credits_exhausted'] as const;
@@ -178,22 +190,15 @@ export function errorEnvelopeSchemas(): Record<string, SchemaObject> {
   for (const [status, envelope] of Object.entries(ERROR_ENVELOPES)) {
     schemas[envelope.name] = {
       description: envelope.description,
-      allOf: [
-        { $ref: `#/components/schemas/${ENVELOPE_SCHEMA}` } as SchemaObject,
-        {
+      ...envelopeSchema({
+        code: { type: 'integer', enum: [Number(status)], example: Number(status) },
+        msg: { type: 'string', example: envelope.example.msg },
+        data: {
           type: 'object',
-          required: ['code', 'msg', 'data'],
-          properties: {
-            code: { type: 'integer', enum: [Number(status)], example: Number(status) },
-            msg: { type: 'string', example: envelope.example.msg },
-            data: {
-              type: 'object',
-              required: ['request_id', ...(envelope.required ?? [])],
-              properties: { request_id: requestId, ...envelope.data },
-            },
-          },
+          required: ['request_id', ...(envelope.required ?? [])],
+          properties: { request_id: requestId, ...envelope.data },
         },
-      ],
+      }),
     };
   }
   return schemas;
