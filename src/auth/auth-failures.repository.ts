@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GenerateSql } from '../database/generate-sql';
 
 export interface CountedFailure {
   /** Failures of this client in the current window, this one included. */
@@ -27,6 +28,7 @@ const SWEEP_ENDED = `DELETE FROM auth_failures WHERE window_started_at <= now() 
 export class AuthFailuresRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql({ params: ['203.0.113.7', 60] })
   async count(clientIp: string, windowSeconds: number): Promise<CountedFailure> {
     const [row] = (await this.dataSource.query(COUNT_FAILURE, [clientIp, windowSeconds])) as Array<{
       failures: number;
@@ -35,6 +37,7 @@ export class AuthFailuresRepository {
     return { failures: row.failures, windowEndsAt: row.window_ends_at };
   }
 
+  @GenerateSql({ params: [60] })
   async sweepEnded(windowSeconds: number): Promise<number> {
     const [, deleted] = (await this.dataSource.query(SWEEP_ENDED, [windowSeconds])) as [unknown, number];
     return deleted;

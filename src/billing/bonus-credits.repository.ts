@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import type { EntityManager } from 'typeorm';
+import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 /**
  * Adds a grant to the account's live bonus balance (billing_counters), merging grants that expire together,
@@ -21,6 +22,7 @@ ON CONFLICT (account_id) DO UPDATE
 @Injectable()
 export class BonusCreditsRepository {
   /** Runs inside the caller's transaction, so the grant stands or falls with what earned it. */
+  @GenerateSql({ params: [SQL_SAMPLE.transaction, SQL_SAMPLE.accountId, 1000, new Date('2099-01-01T00:00:00.000Z')] })
   async grant(manager: EntityManager, accountId: string, credits: number, expiresAt: Date): Promise<void> {
     await manager.query(GRANT, [accountId, credits, expiresAt]);
   }

@@ -24,6 +24,7 @@ import {
   SWEEP,
   SWEEP_PENDING,
 } from './metering.sql';
+import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../database/generate-sql';
 
 /** What the client sends for each hot statement: a call of its server-side function. */
 const CALL_ADMIT = callStatement(ADMIT_ROUTINE);
@@ -80,10 +81,12 @@ export class MeteringRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** Straight on the pool (no TypeORM query runner on the hot path); errors are pg's own, with `code`. */
+  @SkipSqlSnapshot('sends the statement it is given: the callers snapshot theirs')
   private run<T>(text: string, values: unknown[]): Promise<T[]> {
     return primaryPool(this.dataSource).query(text, values).then((result) => result.rows as T[]);
   }
 
+  @GenerateSql({ name: 'counters exist', params: [{ accountId: SQL_SAMPLE.accountId, credits: 1, requestId: 'sample-request', credential: { kind: 'api_key', id: SQL_SAMPLE.apiKeyId }, route: 'GET /sample' }, { ratePerMinute: 60, dailyCap: 1000, includedCredits: 1000, overageAllowed: false }, 120_000] }, { name: 'first request of an account', params: [{ accountId: SQL_SAMPLE.newAccountId, credits: 1, requestId: 'sample-request', credential: { kind: 'api_key', id: SQL_SAMPLE.apiKeyId }, route: 'GET /sample' }, { ratePerMinute: 60, dailyCap: 1000, includedCredits: 1000, overageAllowed: false }, 120_000] })
   async admit(request: AdmissionRequest, limits: AdmissionLimits, reservationTtlMs: number): Promise<AdmissionResult> {
     const params = [
       request.accountId,
@@ -112,6 +115,7 @@ export class MeteringRepository {
    * Admits several requests in one statement (ADMIT_BATCH); results in the order of `batch`. The accounts
    * must be distinct: the caller queues a second request of an account for the next statement.
    */
+  @GenerateSql({ params: [[{ request: { accountId: SQL_SAMPLE.accountId, credits: 1, requestId: 'sample-request', credential: { kind: 'api_key', id: SQL_SAMPLE.apiKeyId }, route: 'GET /sample' }, limits: { ratePerMinute: 60, dailyCap: 1000, includedCredits: 1000, overageAllowed: false } }], 120_000, ['1']] })
   async admitBatch(
     batch: readonly BatchedAdmission[],
     reservationTtlMs: number,
@@ -140,28 +144,33 @@ export class MeteringRepository {
   }
 
   /** Creates the counters rows of these accounts where missing; returns the ids of those that exist. */
+  @GenerateSql({ params: [[SQL_SAMPLE.accountId, SQL_SAMPLE.newAccountId]] })
   async ensureCounters(accountIds: readonly string[]): Promise<Set<string>> {
     const rows: Array<{ id: string }> = await this.dataSource.query(ENSURE_COUNTERS_MANY, [accountIds]);
     return new Set(rows.map((row) => row.id));
   }
 
   /** Makes these provisional charges final (their requests answered 2xx). */
+  @GenerateSql({ params: [['1', '2']] })
   async confirmCharges(chargeIds: readonly string[]): Promise<void> {
     await this.run(CALL_CONFIRM, [chargeIds]);
   }
 
   /** Refunds a provisional charge. Null when it was already confirmed or swept: then nothing changed. */
+  @GenerateSql({ params: ['1'] })
   async refund(chargeId: string): Promise<SettledCounters | null> {
     const rows = await this.run<CountersRow>(CALL_REFUND, [chargeId]);
     return rows.length > 0 ? toSettled(rows[0]) : null;
   }
 
   /** Null when the reservation no longer exists (it expired and was swept): then nothing was charged. */
+  @GenerateSql({ params: [SQL_SAMPLE.unknownId] })
   async commit(reservationId: string): Promise<SettledCounters | null> {
     const rows = await this.run<CountersRow>(CALL_COMMIT, [reservationId]);
     return rows.length > 0 ? toSettled(rows[0]) : null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.unknownId] })
   async release(reservationId: string): Promise<SettledCounters | null> {
     const rows = await this.run<CountersRow>(CALL_RELEASE, [reservationId]);
     return rows.length > 0 ? toSettled(rows[0]) : null;
@@ -171,6 +180,7 @@ export class MeteringRepository {
    * Returns the number of accounts whose expired reservations were released, plus the number whose expired
    * provisional charges were refunded.
    */
+  @GenerateSql({ params: [100] })
   async sweepExpired(batchSize: number): Promise<number> {
     const [reserved] = (await this.dataSource.query(SWEEP, [batchSize])) as [CountersRow[], number];
     const [charged] = (await this.dataSource.query(SWEEP_PENDING, [batchSize])) as [CountersRow[], number];

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GenerateSql } from '../database/generate-sql';
 
 /** One account whose counters disagree with what the ledger and the open reservations say they should be. */
 export interface CounterDrift {
@@ -45,6 +46,7 @@ const DRIFTED = `${COLUMNS.map((column) => `${column} <> expected_${column}`).jo
 export class ReconciliationRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql()
   async findDrift(): Promise<CounterDrift[]> {
     const rows: Array<Record<string, string>> = await this.dataSource.query(
       `SELECT * FROM (${EXPECTED}) AS e WHERE ${DRIFTED} ORDER BY account_id`,
@@ -56,6 +58,7 @@ export class ReconciliationRepository {
    * Sets drifted counters to their expected values, each account under its counters row lock (the lock every
    * admission takes), so no request is admitted against a half-repaired row. Returns what was repaired.
    */
+  @GenerateSql()
   repair(): Promise<CounterDrift[]> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT account_id FROM billing_counters ORDER BY account_id FOR UPDATE`);

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import type { CounterSnapshot } from './metering.types';
+import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 /** An account's counters for the current UTC day and period, as of `now` (the database clock). */
 export interface CurrentUsage extends Omit<CounterSnapshot, 'minuteOldest'> {
@@ -47,6 +48,7 @@ interface UsageRow {
 export class UsageRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   async currentUsage(accountId: string): Promise<CurrentUsage> {
     const [row] = (await this.dataSource.query(CURRENT_USAGE, [accountId])) as UsageRow[];
     return {

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { DEMO_CAMPAIGN_LINKS, DEMO_REFERRALS, DEMO_REFERRERS, DemoReferral } from './demo-funnel';
+import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -26,6 +27,7 @@ export class DemoSeedService {
   ) {}
 
   /** Returns null (and changes nothing) when the database already holds accounts. */
+  @GenerateSql()
   async seedIfEmpty(now = new Date()): Promise<DemoSeedResult | null> {
     const adminAccountId = await this.dataSource.transaction(async (manager) => {
       // Serialises concurrent seeders: only the first to take the lock finds the table empty.
@@ -44,6 +46,7 @@ export class DemoSeedService {
     return { adminApiKey: key, adminAccountId };
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.transaction, SQL_SAMPLE.date.getTime()] })
   private async insertFunnel(manager: EntityManager, now: number): Promise<void> {
     const referrerIds: string[] = [];
     for (const referrer of DEMO_REFERRERS) {

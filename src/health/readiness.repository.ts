@@ -5,6 +5,7 @@ import { ADMIT_BATCH_ROUTINE } from '../billing/metering.sql';
 import { HOT_ROUTINES } from '../database/migrations/1764720000001-hot-statement-routines';
 import { primaryPool } from '../database/pools';
 import { callStatement, routineSource } from '../database/routines';
+import { GenerateSql } from '../database/generate-sql';
 
 /**
  * The metering statement itself, with an empty batch: the same call, pool, per-statement bounds and
@@ -20,11 +21,13 @@ const INSTALLED_ROUTINES = `SELECT proname AS name, prosrc AS source FROM pg_pro
 export class ReadinessRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql()
   async probeMetering(): Promise<void> {
     await primaryPool(this.dataSource).query(PROBE_METERING, EMPTY_BATCH);
   }
 
   /** Hot routines missing from the database or installed from other SQL than this code's (a migration is due). */
+  @GenerateSql()
   async findOutdatedRoutines(): Promise<string[]> {
     const { rows } = await primaryPool(this.dataSource).query<{ name: string; source: string }>(INSTALLED_ROUTINES, [
       HOT_ROUTINES.map((routine) => routine.name),

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { UsageCounterKind } from './usage-counter-kinds';
+import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../database/generate-sql';
 
 /**
  * Adds a batch of counts (one row per account, day and kind, summed in memory) in one statement. `inserted`
@@ -118,10 +119,12 @@ export interface TopConsumerRow {
 export class UsageHistoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @SkipSqlSnapshot('runs the work in one transaction: addCounts and markOverage snapshot its statements')
   transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
     return this.dataSource.transaction(work);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.transaction, [{ accountId: SQL_SAMPLE.accountId, day: SQL_SAMPLE.day, kind: 'admitted', count: 3 }]] })
   async addCounts(manager: EntityManager, entries: CountEntry[]): Promise<Array<{ account_id: string; day: string; kind: UsageCounterKind; inserted: boolean }>> {
     if (entries.length === 0) return [];
     return manager.query(ADD_COUNTS, [
@@ -132,15 +135,18 @@ export class UsageHistoryRepository {
     ]);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.transaction, [SQL_SAMPLE.accountId]] })
   async markOverage(manager: EntityManager, accountIds: string[]): Promise<Array<{ account_id: string; period_start: string; started_now: boolean }>> {
     if (accountIds.length === 0) return [];
     return manager.query(MARK_OVERAGE, [accountIds]);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId, '2026-01-01', '2026-01-31'] })
   dailyUsage(accountId: string, from: string, to: string): Promise<DailyUsageRow[]> {
     return this.dataSource.query(DAILY_USAGE, [accountId, from, to]);
   }
 
+  @GenerateSql({ params: ['2026-01-01', '2026-01-31', 10] })
   topConsumers(from: string, to: string, limit: number): Promise<TopConsumerRow[]> {
     return this.dataSource.query(TOP_CONSUMERS, [from, to, limit]);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { WebhookEventType } from './webhook-event-types';
+import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 /**
  * The outbox write: the event and one delivery per endpoint subscribed to its type, in ONE statement run on
@@ -167,25 +168,30 @@ export class WebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   /** On the caller's transaction (`manager`), so the event shares its fate. */
+  @GenerateSql({ params: [SQL_SAMPLE.transaction, SQL_SAMPLE.unknownId, 'referral.rewarded', { sample: true }] })
   async insertEvent(manager: EntityManager, id: string, type: WebhookEventType, data: unknown): Promise<void> {
     await manager.query(INSERT_EVENT, [id, type, JSON.stringify(data)]);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.unknownId, SQL_SAMPLE.webhookEndpointId, { sample: true }] })
   async insertTestEvent(id: string, endpointId: string, data: unknown): Promise<string | null> {
     const rows = (await this.dataSource.query(INSERT_TEST_EVENT, [id, endpointId, JSON.stringify(data)])) as Array<{ id: string }>;
     return rows[0]?.id ?? null;
   }
 
+  @GenerateSql({ params: [10, SQL_SAMPLE.unknownId, 60_000] })
   async claimDue(limit: number, leaseToken: string, leaseMs: number): Promise<ClaimedAttempt[]> {
     const [rows] = (await this.dataSource.query(CLAIM_DUE, [limit, leaseToken, leaseMs])) as [ClaimedAttempt[], number];
     return rows.map((row) => ({ ...row, id: String(row.id) }));
   }
 
+  @GenerateSql({ params: ['1', SQL_SAMPLE.unknownId, 200] })
   async recordSuccess(id: string, leaseToken: string, status: number): Promise<void> {
     await this.dataSource.query(RECORD_SUCCESS, [id, leaseToken, status]);
   }
 
   /** Returns the delivery's status after the failure, or null when the lease had been lost. */
+  @GenerateSql({ params: ['1', SQL_SAMPLE.unknownId, { status: 500, error: 'sample', retryInMs: 30_000, retryWindowMs: 86_400_000 }] })
   async recordFailure(
     id: string,
     leaseToken: string,
@@ -202,6 +208,7 @@ export class WebhooksRepository {
     return rows[0]?.status ?? null;
   }
 
+  @GenerateSql({ params: [{ id: SQL_SAMPLE.unknownId, url: 'https://example.com/new', description: null, events: ['referral.rewarded'], secretSealed: SQL_SAMPLE.hash }] })
   async insertEndpoint(endpoint: { id: string; url: string; description: string | null; events: string[]; secretSealed: Buffer }): Promise<EndpointRow> {
     const [row] = (await this.dataSource.query(INSERT_ENDPOINT, [
       endpoint.id,
@@ -213,39 +220,47 @@ export class WebhooksRepository {
     return { ...row, previous_secret_expires_at: null };
   }
 
+  @GenerateSql()
   listEndpoints(): Promise<EndpointRow[]> {
     return this.dataSource.query(LIST_ENDPOINTS);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.webhookEndpointId] })
   async findEndpoint(id: string): Promise<EndpointRow | null> {
     const rows = (await this.dataSource.query(FIND_ENDPOINT, [id])) as EndpointRow[];
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.webhookEndpointId] })
   async deleteEndpoint(id: string): Promise<boolean> {
     const [rows] = (await this.dataSource.query(DELETE_ENDPOINT, [id])) as [unknown[], number];
     return rows.length > 0;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.webhookEndpointId, SQL_SAMPLE.hash, 3600] })
   async rotateSecret(id: string, secretSealed: Buffer, overlapSeconds: number): Promise<EndpointRow | null> {
     const [rows] = (await this.dataSource.query(ROTATE_SECRET, [id, secretSealed, overlapSeconds])) as [EndpointRow[], number];
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.webhookEndpointId, { status: 'failed', before: '100', limit: 20 }] })
   listDeliveries(endpointId: string, filter: { status?: string; before?: string; limit: number }): Promise<DeliveryRow[]> {
     return this.dataSource.query(LIST_DELIVERIES, [endpointId, filter.status ?? null, filter.before ?? null, filter.limit]);
   }
 
+  @GenerateSql({ params: ['1', SQL_SAMPLE.webhookEndpointId] })
   async findDelivery(id: string, endpointId: string): Promise<DeliveryRow | null> {
     const rows = (await this.dataSource.query(FIND_DELIVERY, [id, endpointId])) as DeliveryRow[];
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: ['1', SQL_SAMPLE.webhookEndpointId] })
   async redeliver(id: string, endpointId: string): Promise<boolean> {
     const [rows] = (await this.dataSource.query(REDELIVER, [id, endpointId])) as [unknown[], number];
     return rows.length > 0;
   }
 
+  @GenerateSql()
   async outboxStats(): Promise<{ depth: number; oldestAgeSeconds: number }> {
     const [row] = (await this.dataSource.query(OUTBOX_STATS)) as Array<{ depth: number; oldest_age_seconds: number }>;
     return { depth: row.depth, oldestAgeSeconds: row.oldest_age_seconds };

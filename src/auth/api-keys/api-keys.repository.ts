@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import type { Plan } from '../../accounts/plan';
+import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../../database/generate-sql';
 
 /** What verifying a key needs, in one indexed lookup: the key's state and its account's current plan. */
 export interface ApiKeyCredential {
@@ -148,24 +149,29 @@ export class ApiKeysTransaction {
   constructor(private readonly manager: EntityManager) {}
 
   /** False when the account does not exist. */
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   async lockAccount(accountId: string): Promise<boolean> {
     return (await this.manager.query(LOCK_ACCOUNT_FOR_KEYS, [accountId])).length > 0;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   async countLiveKeys(accountId: string): Promise<number> {
     return (await this.manager.query(COUNT_LIVE_KEYS, [accountId]))[0].live;
   }
 
   /** The locked key, or null when there is no key with that id. */
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId] })
   async lockKey(keyId: string): Promise<ApiKeyRecord | null> {
     if ((await this.manager.query(LOCK_KEY, [keyId])).length === 0) return null;
     return this.findKey(keyId);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId] })
   async findKey(keyId: string): Promise<ApiKeyRecord | null> {
     return (await this.manager.query(FIND_KEY, [keyId]))[0] ?? null;
   }
 
+  @GenerateSql({ params: [{ accountId: SQL_SAMPLE.accountId, name: 'rotated key', hash: Buffer.alloc(32, 9), displayPrefix: 'crw_rotated', expiresAt: null, rotatedFromId: SQL_SAMPLE.apiKeyId }] })
   async insertKey(key: NewApiKey): Promise<ApiKeyRecord> {
     const [{ id }] = await this.manager.query(INSERT_KEY, [
       key.accountId,
@@ -179,16 +185,19 @@ export class ApiKeysTransaction {
   }
 
   // TypeORM answers an UPDATE with [rows, affected row count].
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId, 3600] })
   async markRotated(keyId: string, overlapSeconds: number): Promise<boolean> {
     const [, affected]: [unknown[], number] = await this.manager.query(MARK_ROTATED, [keyId, overlapSeconds]);
     return affected > 0;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId] })
   async revoke(keyId: string): Promise<boolean> {
     const [, affected]: [unknown[], number] = await this.manager.query(REVOKE_KEY, [keyId]);
     return affected > 0;
   }
 
+  @GenerateSql({ params: [{ id: SQL_SAMPLE.apiKeyId, accountId: SQL_SAMPLE.accountId, displayPrefix: 'crw_sample' }, 'revoked', { kind: 'cli', credentialId: null, accountId: null, ip: null, userAgent: null, requestId: null }, { reason: 'sample' }] })
   async recordEvent(
     key: Pick<ApiKeyRecord, 'id' | 'accountId' | 'displayPrefix'>,
     action: KeyChangeAction,
@@ -216,23 +225,28 @@ export class ApiKeysTransaction {
 export class ApiKeysRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @SkipSqlSnapshot('runs the work in one transaction: ApiKeysTransaction snapshots its statements')
   transaction<T>(work: (tx: ApiKeysTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(new ApiKeysTransaction(manager)));
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.hash] })
   async findCredentialByHash(hash: Buffer): Promise<ApiKeyCredential | null> {
     const rows: ApiKeyCredential[] = await this.dataSource.query(FIND_CREDENTIAL_BY_HASH, [hash]);
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId] })
   async findKey(keyId: string): Promise<ApiKeyRecord | null> {
     return (await this.dataSource.query(FIND_KEY, [keyId]))[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   listByAccount(accountId: string): Promise<ApiKeyRecord[]> {
     return this.dataSource.query(LIST_KEYS_OF_ACCOUNT, [accountId]);
   }
 
+  @GenerateSql({ params: [{ accountId: SQL_SAMPLE.accountId, keyId: SQL_SAMPLE.apiKeyId, beforeId: '100', limit: 50 }] })
   async listEvents(filter: KeyChangeEventFilter): Promise<KeyChangeEvent[]> {
     const rows: Array<Record<string, any>> = await this.dataSource.query(LIST_EVENTS, [
       filter.accountId ?? null,
@@ -260,6 +274,7 @@ export class ApiKeysRepository {
   }
 
   /** Records use at most once a minute per key, whichever instance served it (the WHERE makes it idempotent). */
+  @GenerateSql({ params: [SQL_SAMPLE.apiKeyId] })
   async touchLastUsed(keyId: string): Promise<void> {
     await this.dataSource.query(TOUCH_LAST_USED, [keyId]);
   }

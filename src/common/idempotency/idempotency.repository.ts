@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GenerateSql, SQL_SAMPLE } from '../../database/generate-sql';
 
 export type IdempotencyClaim =
   | { kind: 'new' }
@@ -21,6 +22,7 @@ export class IdempotencyRepository {
    * a repeat gets the stored response ('replay'), a concurrent repeat 'in_progress', and a different request
    * under the same key 'mismatch'. Expired and abandoned claims are taken over.
    */
+  @GenerateSql({ name: 'new key', params: [SQL_SAMPLE.accountId, 'new-key', 'POST /sample', SQL_SAMPLE.hash] }, { name: 'completed key', params: [SQL_SAMPLE.accountId, SQL_SAMPLE.idempotencyKey, 'POST /sample', SQL_SAMPLE.hash] })
   async claim(accountId: string, key: string, route: string, fingerprint: Buffer): Promise<IdempotencyClaim> {
     const claimed = await this.dataSource.query(
       `INSERT INTO idempotency_keys AS k (account_id, key, route, request_hash) VALUES ($1, $2, $3, $4)
@@ -45,6 +47,7 @@ export class IdempotencyRepository {
     return { kind: 'replay', status: existing.response_status, body: existing.response_body };
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId, 'new-key', 200, { ok: true }] })
   async complete(accountId: string, key: string, status: number, body: unknown): Promise<void> {
     await this.dataSource.query(
       `UPDATE idempotency_keys SET response_status = $3, response_body = $4::jsonb WHERE account_id = $1 AND key = $2`,
@@ -53,6 +56,7 @@ export class IdempotencyRepository {
   }
 
   /** A failed request leaves nothing behind: retrying it with the same key runs it again. */
+  @GenerateSql({ params: [SQL_SAMPLE.accountId, 'new-key'] })
   async release(accountId: string, key: string): Promise<void> {
     await this.dataSource.query(
       `DELETE FROM idempotency_keys WHERE account_id = $1 AND key = $2 AND response_status IS NULL`,

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { GenerateSql, SQL_SAMPLE } from '../../database/generate-sql';
 
 export interface UtmParameters {
   utm_source?: string;
@@ -37,6 +38,7 @@ export interface AttributableClick {
 export class ClicksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
+  @GenerateSql({ params: [SQL_SAMPLE.referralCode] })
   async findReferrerByCode(code: string): Promise<{ accountId: string; email: string } | null> {
     const rows = await this.dataSource.query(`SELECT id AS "accountId", email FROM accounts WHERE referral_code = $1`, [
       code,
@@ -49,6 +51,7 @@ export class ClicksRepository {
    * earlier click is returned, uncounted) or its IP is over the per-minute limit (then null). The
    * visitor's advisory lock makes the check and the insert one step for concurrent duplicate clicks.
    */
+  @GenerateSql({ params: [{ referralCode: SQL_SAMPLE.referralCode, referrerAccountId: SQL_SAMPLE.accountId, utm: { utm_source: 'newsletter', utm_campaign: 'spring' }, visitorHash: SQL_SAMPLE.hash, ipHash: SQL_SAMPLE.hash, dedupeWindowMinutes: 30, clicksPerIpPerMinute: 20 }] })
   record(click: ClickToRecord): Promise<RecordedClick | null> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 0))`, [
@@ -92,6 +95,7 @@ export class ClicksRepository {
    * click inside the dedupe window gets a fresh cookie for the earlier click, so a visitor returning every
    * half hour would otherwise keep a months-old click attributable.
    */
+  @GenerateSql({ params: ['1', 2_592_000_000] })
   async findAttributable(clickId: string, windowMs: number): Promise<AttributableClick | null> {
     const rows = await this.dataSource.query(
       `SELECT id::text AS "clickId", referral_code AS "referralCode", referrer_account_id AS "referrerAccountId",

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
 import type { ReferralStatus } from '../entities/referral.entity';
+import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../../database/generate-sql';
 
 /** A referral as the API shows it; timestamps are exact (microseconds) RFC 3339 strings in UTC. */
 export interface ReferralRecord {
@@ -100,16 +101,19 @@ export class ReferralsRepository {
   ) {}
 
   /** Runs `work` in one transaction, with the statements that must share it. */
+  @SkipSqlSnapshot('runs the work in one transaction: ReferralsTransaction snapshots its statements')
   transaction<T>(work: (tx: ReferralsTransaction) => Promise<T>): Promise<T> {
     return this.dataSource.transaction((manager) => work(new ReferralsTransaction(manager)));
   }
 
   /** Review reads (this, transitionsOf, list) may come from a replica on a `@ReadsFromReplica()` route. */
+  @GenerateSql({ params: [SQL_SAMPLE.referralId] })
   async findById(id: string): Promise<ReferralRecord | null> {
     const rows = await this.reads.read<ReferralRecord>(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.referralId] })
   async transitionsOf(id: string): Promise<TransitionRecord[]> {
     const rows = await this.reads.read<TransitionRow>(
       `SELECT from_status, to_status, reason, actor_kind, actor_id, actor_account_id, ${utc('at')} AS at
@@ -126,6 +130,7 @@ export class ReferralsRepository {
   }
 
   /** Newest signups first; keyset pagination on (signed_up_at, id), so pages stay stable under inserts. */
+  @GenerateSql({ name: 'no filter', params: [{ limit: 20 }] }, { name: 'every filter', params: [{ status: 'signed_up', campaign: 'spring', from: '2026-01-01T00:00:00Z', to: '2026-02-01T00:00:00Z', referrerAccountId: SQL_SAMPLE.accountId, after: { signedUpAt: '2026-01-20T00:00:00Z', id: SQL_SAMPLE.referralId }, limit: 20 }] })
   list(filter: ReferralListFilter): Promise<ReferralRecord[]> {
     const conditions: string[] = [];
     const params: unknown[] = [];
@@ -152,6 +157,7 @@ export class ReferralsRepository {
   }
 
   /** Unqualified referrals whose referee has now been charged at least `credits` in all. */
+  @GenerateSql({ params: [[SQL_SAMPLE.refereeId], 100] })
   async dueForUsageQualification(refereeAccountIds: string[], credits: number): Promise<string[]> {
     const rows = await this.dataSource.query(
       `SELECT r.id FROM referrals r
@@ -163,6 +169,7 @@ export class ReferralsRepository {
   }
 
   /** The referral whose referee is this account (there is at most one), if any. */
+  @GenerateSql({ params: [SQL_SAMPLE.refereeId] })
   async findByReferee(refereeAccountId: string): Promise<{ id: string; status: ReferralStatus } | null> {
     const rows = await this.dataSource.query(`SELECT id, status FROM referrals WHERE referee_account_id = $1`, [
       refereeAccountId,
@@ -171,6 +178,7 @@ export class ReferralsRepository {
   }
 
   /** A referrer's own funnel, all time. */
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   async funnelOfReferrer(accountId: string): Promise<Record<string, number>> {
     const [row] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM referral_clicks WHERE referrer_account_id = $1) AS clicks,
@@ -191,10 +199,12 @@ export class ReferralsTransaction {
   constructor(readonly manager: EntityManager) {}
 
   /** Serialises signups from one IP, so the per-IP velocity rule counts concurrent signups exactly. */
+  @GenerateSql({ params: [SQL_SAMPLE.hash] })
   async lockSignupIp(ipHash: Buffer): Promise<void> {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 1))`, [ipHash]);
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.email, SQL_SAMPLE.hash] })
   async createAccount(email: string, signupIpHash: Buffer | null): Promise<{ id: string; email: string; plan: string; referral_code: string }> {
     const [row] = await this.manager.query(
       `INSERT INTO accounts (email, plan, signup_ip_hash) VALUES ($1, 'free', $2)
@@ -204,6 +214,7 @@ export class ReferralsTransaction {
     return row;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
   async findReferrer(accountId: string): Promise<{ id: string; email: string; signupIpHash: Buffer | null } | null> {
     const rows = await this.manager.query(
       `SELECT id, email, signup_ip_hash AS "signupIpHash" FROM accounts WHERE id = $1`,
@@ -212,6 +223,7 @@ export class ReferralsTransaction {
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.hash] })
   async countSignupsFromIp(ipHash: Buffer): Promise<number> {
     const [{ count }] = await this.manager.query(
       `SELECT count(*) FROM referrals WHERE signup_ip_hash = $1 AND signed_up_at > now() - interval '24 hours'`,
@@ -220,6 +232,7 @@ export class ReferralsTransaction {
     return Number(count);
   }
 
+  @GenerateSql({ params: [{ referrerAccountId: SQL_SAMPLE.accountId, refereeAccountId: SQL_SAMPLE.newAccountId, clickId: null, utmCampaign: 'spring', signupIpHash: SQL_SAMPLE.hash, status: 'signed_up', reason: null }, { kind: 'system', id: null, accountId: null }] })
   async insertReferral(referral: NewReferral, actor: Actor): Promise<ReferralRecord> {
     const [{ id }] = await this.manager.query(
       `INSERT INTO referrals (referrer_account_id, referee_account_id, click_id, utm_campaign, signup_ip_hash, status,
@@ -245,17 +258,20 @@ export class ReferralsTransaction {
   }
 
   /** Locks the referral for the rest of the transaction. */
+  @GenerateSql({ params: [SQL_SAMPLE.referralId] })
   async lockById(id: string): Promise<ReferralRecord | null> {
     const rows = await this.manager.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1 FOR UPDATE`, [id]);
     return rows[0] ?? null;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.referralId] })
   async findById(id: string): Promise<ReferralRecord | null> {
     const rows = await this.manager.query(`SELECT ${REFERRAL_COLUMNS} FROM referrals r WHERE r.id = $1`, [id]);
     return rows[0] ?? null;
   }
 
   /** Moves a locked referral to `to`, stamping that stage's time and reason, and records who did it. */
+  @GenerateSql({ name: 'to a stage', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'qualified', null, { kind: 'system', id: null, accountId: null }] }, { name: 'to review', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'review_required', 'sample_reason', { kind: 'system', id: null, accountId: null }] }, { name: 'to rejected', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'rejected', 'sample_reason', { kind: 'system', id: null, accountId: null }] }, { name: 'back to signed_up', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'signed_up', null, { kind: 'system', id: null, accountId: null }] })
   async moveTo(
     referral: ReferralRecord,
     to: ReferralStatus,
@@ -277,6 +293,7 @@ export class ReferralsTransaction {
    * Counts one more reward for the referrer this UTC month, only while under `cap`: the row lock of the
    * conditional upsert is what makes the cap exact under concurrency. True when the reward fits.
    */
+  @GenerateSql({ params: [SQL_SAMPLE.accountId, 10] })
   async claimRewardSlot(referrerAccountId: string, cap: number): Promise<boolean> {
     if (cap <= 0) return false;
     const rows = await this.manager.query(
@@ -290,6 +307,7 @@ export class ReferralsTransaction {
   }
 
   /** Records the reward's grant: spendable until the end of the period after next (UTC months). */
+  @GenerateSql({ params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 1000] })
   async recordRewardGrant(referral: ReferralRecord, credits: number): Promise<Date> {
     const [{ expires_at: expiresAt }] = await this.manager.query(
       `INSERT INTO credit_grants (account_id, referral_id, credits, expires_at)
@@ -300,6 +318,7 @@ export class ReferralsTransaction {
     return expiresAt;
   }
 
+  @GenerateSql({ params: [SQL_SAMPLE.referralId, 'signed_up', 'qualified', null, { kind: 'system', id: null, accountId: null }] })
   private async recordTransition(
     referralId: string,
     from: ReferralStatus | null,

@@ -23,6 +23,7 @@ import {
   seriesRoutine,
 } from './stats-sql';
 import { splitWindow, windowParameters } from './window-parts';
+import { GenerateSql } from '../../database/generate-sql';
 
 const INVALID_PARAMETER_VALUE = '22023';
 const ROLLUP_UNITS: RollupUnit[] = ['hour', 'day'];
@@ -72,6 +73,7 @@ export class ReferralStatsRepository {
     private readonly reads: ReadReplicas,
   ) {}
 
+  @GenerateSql({ name: 'all campaigns', params: [{ from: 1767225600000000n, to: 1769904000000000n, campaign: null }] }, { name: 'one campaign', params: [{ from: 1767225600000000n, to: 1769904000000000n, campaign: 'spring' }] }, { name: 'unbounded', params: [{ from: null, to: null, campaign: null }] })
   async countFunnel(window: FunnelWindow): Promise<FunnelCounts> {
     const withCampaign = window.campaign !== null;
     const [row] = await this.reads.read<Record<string, string>>(
@@ -82,6 +84,7 @@ export class ReferralStatsRepository {
   }
 
   /** The funnel per bucket of [from, to) in `timeZone`; bounds are required here. */
+  @GenerateSql(...(['hour', 'day', 'week', 'month'] as const).flatMap((interval) => [{ name: interval, params: [{ from: 1767225600000000n, to: 1769904000000000n, campaign: null }, interval, 'Europe/Paris'] }, { name: `${interval}, one campaign`, params: [{ from: 1767225600000000n, to: 1769904000000000n, campaign: 'spring' }, interval, 'Europe/Paris'] }]))
   async countSeries(
     window: FunnelWindow & { from: bigint; to: bigint },
     interval: SeriesInterval,
@@ -109,6 +112,7 @@ export class ReferralStatsRepository {
   }
 
   /** The funnel of each campaign with events in the window, top `limit` by `sort`. */
+  @GenerateSql({ params: [{ from: 1767225600000000n, to: 1769904000000000n }, 'clicks', 10] })
   async countByCampaign(window: Omit<FunnelWindow, 'campaign'>, sort: CampaignSort, limit: number): Promise<CampaignFunnel[]> {
     const rows = await this.reads.read<Record<string, string>>(campaignsCall(sort), [
       limit,
@@ -118,6 +122,7 @@ export class ReferralStatsRepository {
   }
 
   /** Rollup rows (hourly and daily) that differ from a recount of the raw events. */
+  @GenerateSql({ params: [100] })
   async findDrift(limit = 100): Promise<RollupDrift[]> {
     const drift: RollupDrift[] = [];
     for (const unit of ROLLUP_UNITS) {
@@ -139,6 +144,7 @@ export class ReferralStatsRepository {
    * Recomputes every rollup row from the raw events. Writers to the event tables wait meanwhile (SHARE lock),
    * so the rebuilt rows are exact when the lock is released. Returns the number of rows written.
    */
+  @GenerateSql()
   rebuild(): Promise<number> {
     return this.dataSource.transaction(async (manager) => {
       await manager.query('LOCK TABLE referral_clicks, referrals IN SHARE MODE');
