@@ -1,13 +1,10 @@
 import 'reflect-metadata';
 import { spawnSync } from 'node:child_process';
-import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { Logger } from '@nestjs/common';
-import { Client } from 'pg';
-import { startEmbeddedPostgres } from '../../database/embedded-postgres';
+import { startScratchDatabase } from '../../database/scratch-database';
 import { generateSnapshots } from './generate';
 import { labelsOf, QUERIES_DIR } from './snapshot-files';
 
@@ -22,12 +19,12 @@ async function main(): Promise<number> {
   const root = projectRoot();
   Logger.overrideLogger(['fatal', 'error', 'warn']);
   const started = Date.now();
-  const database = await openScratchDatabase();
+  const database = await startScratchDatabase('sql_snapshots');
   let generated;
   try {
     generated = await generateSnapshots(root, database.url);
   } finally {
-    await database.close();
+    await database.stop();
   }
   const { files, problems, samples } = generated;
   if (problems.length > 0) {
@@ -92,49 +89,6 @@ function compare(dir: string, files: Map<string, string>): string[] {
     rmSync(scratch, { recursive: true, force: true });
   }
   return differences;
-}
-
-/** A fresh, empty database for one run, and how to remove it afterwards. */
-async function openScratchDatabase(): Promise<{ url: string; close(): Promise<void> }> {
-  const external = process.env.DATABASE_URL;
-  if (external) {
-    const name = `sql_snapshots_${randomBytes(6).toString('hex')}`;
-    const onServer = async (sql: string) => {
-      const client = new Client({ connectionString: external });
-      await client.connect();
-      try {
-        await client.query(sql);
-      } finally {
-        await client.end();
-      }
-    };
-    await onServer(`CREATE DATABASE ${name}`);
-    const url = new URL(external);
-    url.pathname = `/${name}`;
-    return { url: url.toString(), close: () => onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`) };
-  }
-  const parent = mkdtempSync(join(tmpdir(), 'sql-snapshots-pg-'));
-  // As root, PostgreSQL runs as the `postgres` user, who must reach the data directory.
-  chmodSync(parent, 0o755);
-  const server = await startEmbeddedPostgres({ dataDir: join(parent, 'data'), port: await freePort() });
-  return {
-    url: server.url,
-    close: async () => {
-      await server.stop();
-      rmSync(parent, { recursive: true, force: true });
-    },
-  };
-}
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /** The directory holding package.json, above this compiled file (dist/src/bin/sql-snapshots/). */
