@@ -4,7 +4,7 @@ import type { EntityManager } from 'typeorm';
 /**
  * SQL snapshots (`npm run sql:snapshots`, src/bin/sql-snapshots): every method that sends SQL is marked with
  * `@GenerateSql(...)`, and the generator calls it with these sample arguments against a migrated, seeded
- * database (inside a transaction it rolls back), recording the statements it sent into src/queries/*.sql. So
+ * database (inside a transaction it rolls back), recording the statements it sent into docs/queries/*.sql. So
  * a change to a query shows up in review as SQL text, and CI fails when the committed text is out of date.
  */
 export const GENERATE_SQL = 'crawlora:generate-sql';

@@ -25,7 +25,7 @@ import { discoverTargets, SnapshotTarget } from './targets';
 const SAMPLE_TIMEOUT_MS = 15_000;
 
 export interface Generated {
-  /** File name under src/queries → content. */
+  /** File name under docs/queries → content. */
   readonly files: Map<string, string>;
   /** Why the snapshots cannot be trusted: undecorated methods, failing samples, … (empty when all is well). */
   readonly problems: string[];

@@ -9,7 +9,7 @@ import { generateSnapshots } from './generate';
 import { labelsOf, QUERIES_DIR } from './snapshot-files';
 
 /**
- * `npm run sql:snapshots`: regenerates src/queries/*.sql, the SQL every repository method sends (see
+ * `npm run sql:snapshots`: regenerates docs/queries/*.sql, the SQL every repository method sends (see
  * src/database/generate-sql.ts). `npm run sql:snapshots -- --check`: regenerates in memory and fails, with a
  * diff, when the committed files differ (CI runs this). Uses a fresh embedded PostgreSQL in a temporary
  * directory, or a temporary database on the server named by DATABASE_URL.

@@ -2,7 +2,7 @@ import { basename } from 'node:path';
 import { createRoutineStatement, Routine } from '../../database/routines';
 
 /** Where the snapshots live, relative to the project root. */
-export const QUERIES_DIR = 'src/queries';
+export const QUERIES_DIR = 'docs/queries';
 export const ROUTINES_FILE = 'routines.sql';
 
 export interface SnapshotEntry {
