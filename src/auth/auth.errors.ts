@@ -1,5 +1,4 @@
-import { HttpStatus } from '@nestjs/common';
-import { ApiException } from '../common/http/api.exception';
+import { DomainException, ErrorKind } from '../common/errors/domain.exception';
 
 /** Every way authentication or authorization can fail, each with the one message a client sees. */
 export enum AuthFailure {
@@ -26,12 +25,12 @@ const MESSAGES: Record<AuthFailure, string> = {
   [AuthFailure.TooManyFailures]: 'Too many failed authentication attempts',
 };
 
-function statusOf(failure: AuthFailure): HttpStatus {
+function kindOf(failure: AuthFailure): ErrorKind {
   switch (failure) {
     case AuthFailure.PlanRequired:
-      return HttpStatus.FORBIDDEN;
+      return ErrorKind.Forbidden;
     case AuthFailure.TooManyFailures:
-      return HttpStatus.TOO_MANY_REQUESTS;
+      return ErrorKind.RateLimited;
     case AuthFailure.MissingCredentials:
     case AuthFailure.InvalidApiKey:
     case AuthFailure.RevokedApiKey:
@@ -39,7 +38,7 @@ function statusOf(failure: AuthFailure): HttpStatus {
     case AuthFailure.RotatedApiKey:
     case AuthFailure.InvalidToken:
     case AuthFailure.ExpiredToken:
-      return HttpStatus.UNAUTHORIZED;
+      return ErrorKind.Unauthenticated;
   }
 }
 
@@ -57,15 +56,19 @@ export function wwwAuthenticate(failure: AuthFailure): string {
   return `${apiKey}, Bearer realm="${REALM}"`;
 }
 
-/** An auth failure as the envelope answers it; `data.reason` carries the machine-readable code. */
-export class AuthException extends ApiException {
-  constructor(
-    readonly failure: AuthFailure,
-    headers: Record<string, string> = {},
-    details: Record<string, unknown> = {},
-  ) {
-    const status = statusOf(failure);
-    const challenge: Record<string, string> = status === HttpStatus.UNAUTHORIZED ? { 'WWW-Authenticate': wwwAuthenticate(failure) } : {};
-    super(status, MESSAGES[failure], { reason: failure, ...details }, { ...challenge, ...headers });
+/**
+ * An auth failure, the code being the AuthFailure; the envelope's `data.reason` carries it too. A 401 carries
+ * its challenge.
+ */
+export class AuthException extends DomainException<AuthFailure> {
+  constructor(failure: AuthFailure, headers: Record<string, string> = {}, details: Record<string, unknown> = {}) {
+    const kind = kindOf(failure);
+    const challenge: Record<string, string> =
+      kind === ErrorKind.Unauthenticated ? { 'WWW-Authenticate': wwwAuthenticate(failure) } : {};
+    super(failure, kind, MESSAGES[failure], { details: { reason: failure, ...details }, headers: { ...challenge, ...headers } });
+  }
+
+  get failure(): AuthFailure {
+    return this.code;
   }
 }

@@ -4,6 +4,9 @@ import { AccountsModule } from '../accounts/accounts.module';
 import { AdmissionBatcher } from './admission-batcher';
 import { MeteredRoutesDocumentation } from './metered-routes.documentation';
 import { BonusCreditsRepository } from './bonus-credits.repository';
+import { BonusCreditsService } from './bonus-credits.service';
+import { ChargesRepository } from './charges.repository';
+import { ChargesService } from './charges.service';
 import { MeteringInterceptor } from './metering.interceptor';
 import { MeteringRepository } from './metering.repository';
 import { MeteringService } from './metering.service';
@@ -24,6 +27,9 @@ import { UsageService } from './usage.service';
   providers: [
     AdmissionBatcher,
     BonusCreditsRepository,
+    BonusCreditsService,
+    ChargesRepository,
+    ChargesService,
     MeteredRoutesDocumentation,
     ReconciliationRepository,
     MeteringRepository,
@@ -33,6 +39,6 @@ import { UsageService } from './usage.service';
     UsageService,
     { provide: APP_INTERCEPTOR, useClass: MeteringInterceptor },
   ],
-  exports: [BonusCreditsRepository, MeteringService],
+  exports: [BonusCreditsService, ChargesService, MeteringService],
 })
 export class BillingModule {}

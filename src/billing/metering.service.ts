@@ -1,10 +1,10 @@
-import { BeforeApplicationShutdown, HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { BeforeApplicationShutdown, Injectable, Logger } from '@nestjs/common';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { AuthException, AuthFailure } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
-import { ApiException } from '../common/http/api.exception';
 import { AppConfig } from '../config/app-config';
 import { AccountNotFoundError, AdmissionBatcher } from './admission-batcher';
+import { BillingException } from './billing.exception';
 import { meteringHeaders, retryAfterSeconds } from './metering-headers';
 import { MeteringRepository } from './metering.repository';
 import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering.types';
@@ -90,7 +90,7 @@ export class MeteringService implements BeforeApplicationShutdown {
     };
   }
 
-  /** Admits the call and reserves its credits, or throws the 429 ApiException (with headers) the filter renders. */
+  /** Admits the call and reserves its credits, or throws the BillingException (429, with headers) the filter renders. */
   async admit(call: MeteredCall): Promise<Admission> {
     const limits = this.limitsFor(call.principal);
     const result = await this.batcher
@@ -120,12 +120,10 @@ export class MeteringService implements BeforeApplicationShutdown {
     for (const listener of this.admissionListeners) listener(outcome);
     if (result.refusal !== null) {
       const retryAfter = retryAfterSeconds(result.refusal, result);
-      throw new ApiException(
-        HttpStatus.TOO_MANY_REQUESTS,
-        REFUSAL_MESSAGES[result.refusal],
-        { reason: result.refusal, retry_after_seconds: retryAfter },
-        meteringHeaders(limits, result.counters, 0, retryAfter),
-      );
+      throw new BillingException(result.refusal, REFUSAL_MESSAGES[result.refusal], {
+        details: { reason: result.refusal, retry_after_seconds: retryAfter },
+        headers: meteringHeaders(limits, result.counters, 0, retryAfter),
+      });
     }
     return {
       accountId: call.principal.accountId,

@@ -1,5 +1,5 @@
 import 'reflect-metadata';
-import { ApiException, FieldError } from '../common/http/api.exception';
+import { DomainException, FieldError } from '../common/errors/domain.exception';
 import { exitWhenSettled } from './exit';
 import { COMMANDS, commandUsage, findCommand, parseCommandLine, runCommand, USAGE, UsageError } from './commands';
 
@@ -11,7 +11,7 @@ function report(error: unknown): { body: Record<string, unknown>; exitCode: numb
   if (error instanceof UsageError) {
     return { body: { error: error.message, ...(error.field ? { field: error.field } : {}) }, exitCode: EXIT.usage };
   }
-  if (error instanceof ApiException) {
+  if (error instanceof DomainException) {
     const errors = error.details.errors as FieldError[] | undefined;
     return { body: { error: error.message, ...(errors ? { errors } : {}) }, exitCode: EXIT.refused };
   }

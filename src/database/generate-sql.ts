@@ -1,5 +1,5 @@
 import { SetMetadata } from '@nestjs/common';
-import type { EntityManager } from 'typeorm';
+import type { TransactionContext } from './transaction-context';
 
 /**
  * SQL snapshots (`npm run sql:snapshots`, src/bin/sql-snapshots): every method that sends SQL is marked with
@@ -27,8 +27,8 @@ export const GenerateSql = (...samples: SqlSample[]): MethodDecorator =>
  */
 export const SkipSqlSnapshot = (reason: string): MethodDecorator => SetMetadata(SKIP_SQL_SNAPSHOT, reason);
 
-/** Stands for the caller's transaction context; the generator passes a manager on its rolled-back transaction. */
-const SAMPLE_TRANSACTION = Object.freeze({ sqlSnapshotTransaction: true }) as unknown as EntityManager;
+/** Stands for the caller's transaction context; the generator passes one on its rolled-back transaction. */
+const SAMPLE_TRANSACTION = Object.freeze({ sqlSnapshotTransaction: true }) as unknown as TransactionContext;
 
 /**
  * Sample values. The ids name rows the generator seeds (src/bin/sql-snapshots/sample-data.ts), so a sample

@@ -1,9 +1,12 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
+import { DataSource } from 'typeorm';
+import { AccountsService } from '../accounts/accounts.service';
 import { ApiKeysService } from '../auth/api-keys/api-keys.service';
+import { inTransaction, TransactionContext } from '../database/transaction-context';
+import type { PastReferral } from '../referrals/lifecycle/referrals.repository';
+import { ReferralHistoryService } from '../referrals/referral-history.service';
 import { DEMO_CAMPAIGN_LINKS, DEMO_REFERRALS, DEMO_REFERRERS, DemoReferral } from './demo-funnel';
-import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 const DAY_MS = 86_400_000;
 const HOUR_MS = 3_600_000;
@@ -16,29 +19,29 @@ export interface DemoSeedResult {
   adminAccountId: string;
 }
 
-/** Loads the demo funnel and a demo admin (with an API key) into an empty database. */
+/**
+ * Loads the demo funnel and a demo admin (with an API key) into an empty database, in one transaction, through
+ * the services that own the tables (accounts, referral history, API keys).
+ */
 @Injectable()
 export class DemoSeedService {
   private readonly logger = new Logger(DemoSeedService.name);
 
   constructor(
     @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly accounts: AccountsService,
+    private readonly referralHistory: ReferralHistoryService,
     private readonly apiKeys: ApiKeysService,
   ) {}
 
   /** Returns null (and changes nothing) when the database already holds accounts. */
-  @GenerateSql()
   async seedIfEmpty(now = new Date()): Promise<DemoSeedResult | null> {
-    const adminAccountId = await this.dataSource.transaction(async (manager) => {
+    const adminAccountId = await inTransaction(this.dataSource, async (tx) => {
       // Serialises concurrent seeders: only the first to take the lock finds the table empty.
-      await manager.query('LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE');
-      const [{ exists }] = await manager.query('SELECT EXISTS (SELECT 1 FROM accounts) AS exists');
-      if (exists) return null;
-      await this.insertFunnel(manager, now.getTime());
-      const [{ id }] = await manager.query(`INSERT INTO accounts (email, plan) VALUES ($1, 'admin') RETURNING id`, [
-        DEMO_ADMIN_EMAIL,
-      ]);
-      return id as string;
+      if (!(await this.accounts.lockAndCheckNoAccounts(tx))) return null;
+      await this.insertFunnel(tx, now.getTime());
+      const admin = await this.accounts.createWithin(tx, { email: DEMO_ADMIN_EMAIL, plan: 'admin' });
+      return admin.id;
     });
     if (!adminAccountId) return null;
     const { key } = await this.apiKeys.create(adminAccountId, { name: 'demo admin key' });
@@ -46,57 +49,53 @@ export class DemoSeedService {
     return { adminApiKey: key, adminAccountId };
   }
 
-  @GenerateSql({ params: [SQL_SAMPLE.transaction, SQL_SAMPLE.date.getTime()] })
-  private async insertFunnel(manager: EntityManager, now: number): Promise<void> {
+  private async insertFunnel(tx: TransactionContext, now: number): Promise<void> {
     const referrerIds: string[] = [];
     for (const referrer of DEMO_REFERRERS) {
-      const [{ id }] = await manager.query(
-        `INSERT INTO accounts (email, plan, referral_code) VALUES ($1, $2, $3) RETURNING id`,
-        [referrer.email, referrer.plan, referrer.code],
-      );
-      referrerIds.push(id);
+      const account = await this.accounts.createWithin(tx, { email: referrer.email, plan: referrer.plan, referralCode: referrer.code });
+      referrerIds.push(account.id);
     }
 
     // Clicks every 11 hours over the last two weeks.
     for (const [campaign, { referrer, clicks }] of Object.entries(DEMO_CAMPAIGN_LINKS)) {
-      await manager.query(
-        `INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_source, utm_medium, utm_campaign, created_at)
-         SELECT $1, $2, 'newsletter', 'email', $3, to_timestamp($4::double precision / 1000) - make_interval(hours => n * 11)
-           FROM generate_series(1, $5::int) AS n`,
-        [DEMO_REFERRERS[referrer].code, referrerIds[referrer], campaign, now - DAY_MS / 2, clicks],
-      );
+      await this.referralHistory.recordPastClicks(tx, {
+        referralCode: DEMO_REFERRERS[referrer].code,
+        referrerAccountId: referrerIds[referrer],
+        utmSource: 'newsletter',
+        utmMedium: 'email',
+        utmCampaign: campaign,
+        lastAt: new Date(now - DAY_MS / 2),
+        everyHours: 11,
+        count: clicks,
+      });
     }
 
     for (const [index, referral] of DEMO_REFERRALS.entries()) {
-      const [{ id: refereeId }] = await manager.query(
-        `INSERT INTO accounts (email, plan) VALUES ($1, 'free') RETURNING id`,
-        [`referee${index + 1}@example.com`],
-      );
-      // Attributed to the campaign's last click before the signup, as attribution would have done.
-      await manager.query(
-        `INSERT INTO referrals (referrer_account_id, referee_account_id, click_id, utm_campaign, status,
-                                signed_up_at, review_required_at, qualified_at, rewarded_at, review_reason)
-         VALUES ($1, $2, (SELECT id FROM referral_clicks WHERE utm_campaign = $3 AND created_at < $5
-                           ORDER BY created_at DESC LIMIT 1),
-                 $3, $4, $5, $6, $7, $8, $9)`,
-        [referrerIds[DEMO_CAMPAIGN_LINKS[referral.campaign].referrer], refereeId, referral.campaign,
-          ...stageTimes(referral, now)],
-      );
+      const referee = await this.accounts.createWithin(tx, { email: `referee${index + 1}@example.com`, plan: 'free' });
+      await this.referralHistory.recordPastReferral(tx, {
+        referrerAccountId: referrerIds[DEMO_CAMPAIGN_LINKS[referral.campaign].referrer],
+        refereeAccountId: referee.id,
+        utmCampaign: referral.campaign,
+        ...stageTimes(referral, now),
+      });
     }
   }
 }
 
-function stageTimes(referral: DemoReferral, now: number): unknown[] {
+type StageTimes = Pick<PastReferral, 'status' | 'signedUpAt' | 'reviewRequiredAt' | 'qualifiedAt' | 'rewardedAt' | 'reviewReason'>;
+
+function stageTimes(referral: DemoReferral, now: number): StageTimes {
   const signedUpAt = new Date(now - referral.signedUpDaysAgo * DAY_MS);
   const after = (hours: number) => new Date(signedUpAt.getTime() + hours * HOUR_MS);
+  const none = { reviewRequiredAt: null, qualifiedAt: null, rewardedAt: null, reviewReason: null };
   switch (referral.outcome) {
     case 'signed_up':
-      return ['signed_up', signedUpAt, null, null, null, null];
+      return { ...none, status: 'signed_up', signedUpAt };
     case 'review_required':
-      return ['review_required', signedUpAt, signedUpAt, null, null, 'signup_ip_matches_referrer'];
+      return { ...none, status: 'review_required', signedUpAt, reviewRequiredAt: signedUpAt, reviewReason: 'signup_ip_matches_referrer' };
     case 'qualified':
-      return ['qualified', signedUpAt, null, after(30), null, null];
+      return { ...none, status: 'qualified', signedUpAt, qualifiedAt: after(30) };
     case 'rewarded':
-      return ['rewarded', signedUpAt, null, after(20), after(20), null];
+      return { ...none, status: 'rewarded', signedUpAt, qualifiedAt: after(20), rewardedAt: after(20) };
   }
 }

@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
+import { BonusCreditsService } from '../billing/bonus-credits.service';
 import { AppConfig } from '../config/app-config';
 import { ReferralsRepository } from './lifecycle/referrals.repository';
 
@@ -9,12 +10,14 @@ export class AccountReferralService {
   constructor(
     private readonly accounts: AccountsService,
     private readonly referrals: ReferralsRepository,
+    private readonly bonusCredits: BonusCreditsService,
     private readonly config: AppConfig,
   ) {}
 
   async of(accountId: string) {
     const account = await this.accounts.getById(accountId);
     const funnel = await this.referrals.funnelOfReferrer(accountId);
+    const creditsEarned = await this.bonusCredits.creditsGrantedForReferrals(accountId);
     return {
       referral_code: account.referralCode,
       share_url: `${this.config.referrals.publicBaseUrl}/r/${account.referralCode}`,
@@ -24,7 +27,7 @@ export class AccountReferralService {
         qualified: funnel.qualified,
         rewarded: funnel.rewarded,
         capped: funnel.capped,
-        credits_earned: funnel.credits_earned,
+        credits_earned: creditsEarned,
       },
     };
   }

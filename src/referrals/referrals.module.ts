@@ -15,6 +15,7 @@ import { ReferralReviewService } from './lifecycle/referral-review.service';
 import { ReferralsRepository } from './lifecycle/referrals.repository';
 import { UsageQualificationWatcher } from './lifecycle/usage-qualification.watcher';
 import { ReferralHashing } from './referral-hashing';
+import { ReferralHistoryService } from './referral-history.service';
 import { ReferralStatsController } from './stats/referral-stats.controller';
 import { ReferralStatsRepository } from './stats/referral-stats.repository';
 import { ReferralStatsService } from './stats/referral-stats.service';
@@ -30,6 +31,7 @@ import { AttributionService } from './signups/attribution.service';
     ClickTrackingService,
     ClicksRepository,
     ReferralHashing,
+    ReferralHistoryService,
     ReferralLifecycleService,
     ReferralReviewService,
     ReferralStatsRepository,
@@ -37,7 +39,7 @@ import { AttributionService } from './signups/attribution.service';
     ReferralsRepository,
     UsageQualificationWatcher,
   ],
-  exports: [ReferralLifecycleService],
+  exports: [ReferralHistoryService, ReferralLifecycleService],
 })
 export class ReferralsModule implements OnModuleInit {
   constructor(

@@ -82,16 +82,16 @@ export class UsageCounterRecorder implements OnApplicationBootstrap, BeforeAppli
     this.charged = new Set();
     try {
       this.writes += 1;
-      await this.repository.transaction(async (manager) => {
-        const rows = await this.repository.addCounts(manager, entries);
+      await this.repository.transaction(async (tx) => {
+        const rows = await this.repository.addCounts(tx, entries);
         for (const row of rows) {
           if (!row.inserted || (row.kind !== 'daily_cap_reached' && row.kind !== 'credits_exhausted')) continue;
-          await this.webhooks.emit(manager, `billing.${row.kind}`, this.refusalEvent(row.account_id, row.day, row.kind));
+          await this.webhooks.emit(tx, `billing.${row.kind}`, this.refusalEvent(row.account_id, row.day, row.kind));
         }
-        for (const row of await this.repository.markOverage(manager, charged)) {
+        for (const row of await this.repository.markOverage(tx, charged)) {
           if (this.inOverage.size >= MAX_REMEMBERED) this.inOverage.clear();
           this.inOverage.add(`${row.account_id}|${row.period_start.slice(0, 7)}`);
-          if (row.started_now) await this.webhooks.emit(manager, 'billing.overage_started', this.overageEvent(row.account_id, row.period_start));
+          if (row.started_now) await this.webhooks.emit(tx, 'billing.overage_started', this.overageEvent(row.account_id, row.period_start));
         }
       });
     } catch (error) {

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { UsageCounterKind } from './usage-counter-kinds';
+import { DataSource } from 'typeorm';
 import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../database/generate-sql';
+import { entityManagerOf, inTransaction, TransactionContext } from '../database/transaction-context';
+import type { UsageCounterKind } from './usage-counter-kinds';
 
 /**
  * Adds a batch of counts (one row per account, day and kind, summed in memory) in one statement. `inserted`
@@ -120,14 +121,14 @@ export class UsageHistoryRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
   @SkipSqlSnapshot('runs the work in one transaction: addCounts and markOverage snapshot its statements')
-  transaction<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction(work);
+  transaction<T>(work: (tx: TransactionContext) => Promise<T>): Promise<T> {
+    return inTransaction(this.dataSource, work);
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.transaction, [{ accountId: SQL_SAMPLE.accountId, day: SQL_SAMPLE.day, kind: 'admitted', count: 3 }]] })
-  async addCounts(manager: EntityManager, entries: CountEntry[]): Promise<Array<{ account_id: string; day: string; kind: UsageCounterKind; inserted: boolean }>> {
+  async addCounts(tx: TransactionContext, entries: CountEntry[]): Promise<Array<{ account_id: string; day: string; kind: UsageCounterKind; inserted: boolean }>> {
     if (entries.length === 0) return [];
-    return manager.query(ADD_COUNTS, [
+    return entityManagerOf(tx).query(ADD_COUNTS, [
       entries.map((entry) => entry.accountId),
       entries.map((entry) => entry.day),
       entries.map((entry) => entry.kind),
@@ -136,9 +137,9 @@ export class UsageHistoryRepository {
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.transaction, [SQL_SAMPLE.accountId]] })
-  async markOverage(manager: EntityManager, accountIds: string[]): Promise<Array<{ account_id: string; period_start: string; started_now: boolean }>> {
+  async markOverage(tx: TransactionContext, accountIds: string[]): Promise<Array<{ account_id: string; period_start: string; started_now: boolean }>> {
     if (accountIds.length === 0) return [];
-    return manager.query(MARK_OVERAGE, [accountIds]);
+    return entityManagerOf(tx).query(MARK_OVERAGE, [accountIds]);
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.accountId, '2026-01-01', '2026-01-31'] })

@@ -4,11 +4,11 @@ import { AccountsService } from '../accounts/accounts.service';
 import type { Plan } from '../accounts/plan';
 import { utcDate } from '../billing/billing-clock';
 import { overageCostMicros } from '../billing/plan-catalog';
-import { ApiException } from '../common/http/api.exception';
 import { AppConfig } from '../config/app-config';
 import { addDays, DEFAULT_WINDOW_DAYS, daysInWindow, MAX_WINDOW_DAYS } from './calendar-date';
 import { DailyUsageResponse, TopConsumersResponse, UsageDayResponse } from './dto/usage-history.response';
 import type { UsageWindowQueryDto } from './dto/usage-window-query.dto';
+import { UsageHistoryException } from './usage-history.exception';
 import { UsageHistoryRepository } from './usage-history.repository';
 
 /** The CSV's columns, in order: the JSON day's fields, refusals flattened. */
@@ -44,11 +44,12 @@ export class UsageHistoryService {
     const to = query.to ?? (query.from ? addDays(query.from, DEFAULT_WINDOW_DAYS - 1) : utcDate(new Date()));
     const from = query.from ?? addDays(to, -(DEFAULT_WINDOW_DAYS - 1));
     const days = daysInWindow(from, to);
-    if (days < 1) throw ApiException.validation('Invalid query parameters', [{ field: 'to', message: 'to must not be before from' }]);
+    if (days < 1) throw UsageHistoryException.invalidWindow({ field: 'to', message: 'to must not be before from' });
     if (days > MAX_WINDOW_DAYS) {
-      throw ApiException.validation('Invalid query parameters', [
-        { field: 'to', message: `the window from ${from} to ${to} is ${days} days; at most ${MAX_WINDOW_DAYS} (both days included)` },
-      ]);
+      throw UsageHistoryException.invalidWindow({
+        field: 'to',
+        message: `the window from ${from} to ${to} is ${days} days; at most ${MAX_WINDOW_DAYS} (both days included)`,
+      });
     }
     return { from, to };
   }

@@ -1,8 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource, EntityManager } from 'typeorm';
-import type { WebhookEventType } from './webhook-event-types';
+import { DataSource } from 'typeorm';
 import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
+import { entityManagerOf, TransactionContext } from '../database/transaction-context';
+import type { WebhookEventType } from './webhook-event-types';
 
 /**
  * The outbox write: the event and one delivery per endpoint subscribed to its type, in ONE statement run on
@@ -167,10 +168,10 @@ export interface DeliveryRow {
 export class WebhooksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  /** On the caller's transaction (`manager`), so the event shares its fate. */
+  /** On the caller's transaction (`tx`), so the event shares its fate. */
   @GenerateSql({ params: [SQL_SAMPLE.transaction, SQL_SAMPLE.unknownId, 'referral.rewarded', { sample: true }] })
-  async insertEvent(manager: EntityManager, id: string, type: WebhookEventType, data: unknown): Promise<void> {
-    await manager.query(INSERT_EVENT, [id, type, JSON.stringify(data)]);
+  async insertEvent(tx: TransactionContext, id: string, type: WebhookEventType, data: unknown): Promise<void> {
+    await entityManagerOf(tx).query(INSERT_EVENT, [id, type, JSON.stringify(data)]);
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.unknownId, SQL_SAMPLE.webhookEndpointId, { sample: true }] })

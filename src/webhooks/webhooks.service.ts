@@ -1,9 +1,8 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import type { EntityManager } from 'typeorm';
-import { ApiException } from '../common/http/api.exception';
 import { isUuid } from '../common/validation/uuid';
 import { AppConfig } from '../config/app-config';
+import type { TransactionContext } from '../database/transaction-context';
 import { CreateWebhookDto } from './dto/create-webhook.dto';
 import { DeliveryListQueryDto } from './dto/delivery-list-query.dto';
 import { RotateSecretDto } from './dto/rotate-secret.dto';
@@ -15,6 +14,7 @@ import {
   WebhookResponse,
 } from './dto/webhook.response';
 import { SecretBox } from './secret-box';
+import { WebhookException, WebhookExceptionCode } from './webhook.exception';
 import type { WebhookEventType } from './webhook-event-types';
 import { generateWebhookSecret } from './webhook-secret';
 import { checkTarget } from './webhook-sender';
@@ -41,9 +41,9 @@ export class WebhooksService {
    * Writes an event to the outbox on the caller's transaction: it is delivered if and only if that transaction
    * commits. Returns the event's id (the `webhook-id` receivers see, stable across retries).
    */
-  async emit(manager: EntityManager, type: WebhookEventType, data: object): Promise<string> {
+  async emit(tx: TransactionContext, type: WebhookEventType, data: object): Promise<string> {
     const id = randomUUID();
-    await this.repository.insertEvent(manager, id, type, data);
+    await this.repository.insertEvent(tx, id, type, data);
     return id;
   }
 
@@ -67,15 +67,15 @@ export class WebhooksService {
   }
 
   async delete(id: string): Promise<void> {
-    if (!isUuid(id) || !(await this.repository.deleteEndpoint(id))) throw endpointNotFound(id);
+    if (!isUuid(id) || !(await this.repository.deleteEndpoint(id))) throw WebhookException.endpointNotFound(id);
   }
 
   async rotateSecret(id: string, dto: RotateSecretDto): Promise<RotatedSecretResponse> {
-    if (!isUuid(id)) throw endpointNotFound(id);
+    if (!isUuid(id)) throw WebhookException.endpointNotFound(id);
     const secret = generateWebhookSecret();
     const overlapHours = dto.overlap_hours ?? DEFAULT_ROTATION_OVERLAP_HOURS;
     const row = await this.repository.rotateSecret(id, this.secrets.seal(secret, id), overlapHours * 3600);
-    if (!row) throw endpointNotFound(id);
+    if (!row) throw WebhookException.endpointNotFound(id);
     return { ...toWebhook(row), secret };
   }
 
@@ -98,18 +98,21 @@ export class WebhooksService {
 
   async redeliver(id: string, deliveryId: string): Promise<WebhookDeliveryResponse> {
     const endpoint = await this.endpoint(id);
-    const notFound = new ApiException(HttpStatus.NOT_FOUND, `No delivery ${deliveryId} for webhook ${id}`);
+    const notFound = new WebhookException(WebhookExceptionCode.DeliveryNotFound, `No delivery ${deliveryId} for webhook ${id}`);
     if (!/^\d{1,18}$/.test(deliveryId)) throw notFound;
     if (!(await this.repository.redeliver(deliveryId, endpoint.id))) {
       if (!(await this.repository.findDelivery(deliveryId, endpoint.id))) throw notFound;
-      throw new ApiException(HttpStatus.CONFLICT, `Delivery ${deliveryId} is being sent right now; retry once it has finished`);
+      throw new WebhookException(
+        WebhookExceptionCode.DeliveryInFlight,
+        `Delivery ${deliveryId} is being sent right now; retry once it has finished`,
+      );
     }
     return toDelivery((await this.repository.findDelivery(deliveryId, endpoint.id))!);
   }
 
   private async endpoint(id: string): Promise<EndpointRow> {
     const row = isUuid(id) ? await this.repository.findEndpoint(id) : null;
-    if (!row) throw endpointNotFound(id);
+    if (!row) throw WebhookException.endpointNotFound(id);
     return row;
   }
 
@@ -118,17 +121,12 @@ export class WebhooksService {
     const url = new URL(raw);
     const { refusal } = await checkTarget(url, this.config.webhooks.allowedHosts);
     if (refusal !== null) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, `Webhook URL refused: ${refusal}`, {
-        reason: 'target_not_allowed',
-        errors: [{ field: 'url', message: refusal }],
+      throw new WebhookException(WebhookExceptionCode.TargetNotAllowed, `Webhook URL refused: ${refusal}`, {
+        details: { reason: 'target_not_allowed', errors: [{ field: 'url', message: refusal }] },
       });
     }
     return url;
   }
-}
-
-function endpointNotFound(id: string): ApiException {
-  return new ApiException(HttpStatus.NOT_FOUND, `No webhook with id ${id}`);
 }
 
 function toWebhook(row: EndpointRow): WebhookResponse {

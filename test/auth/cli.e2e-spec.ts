@@ -1,4 +1,4 @@
-import { ApiException } from '../../src/common/http/api.exception';
+import { DomainException } from '../../src/common/errors/domain.exception';
 import { parseTtlSeconds, runCommand, UsageError } from '../../src/cli/commands';
 import { createTestApp, TestApp } from '../support/test-app';
 
@@ -90,7 +90,7 @@ describe('operator CLI (npm run cli)', () => {
     [['keys:revoke', 'abc'], /No API key/],
     [['accounts:set-plan', '--account', 'abc', '--plan', 'pro'], /No account/],
   ])('refuses %p', async (argv, message) => {
-    await expect(cli(...argv)).rejects.toThrow(ApiException);
+    await expect(cli(...argv)).rejects.toBeInstanceOf(DomainException);
     await expect(cli(...argv)).rejects.toThrow(message);
   });
 

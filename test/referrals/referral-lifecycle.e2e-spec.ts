@@ -214,6 +214,24 @@ describe('referral lifecycle', () => {
       expect(response.body.msg).toMatch(/already exists/);
     });
 
+    it('creates nothing when a step fails: the account, its referral and their events are one transaction', async () => {
+      const referrer = await referrerVia(client, 'atomic.referrer@example.com', '203.0.113.90');
+      await t.db.query(`CREATE FUNCTION refuse_event() RETURNS trigger LANGUAGE plpgsql AS $$ BEGIN RAISE EXCEPTION 'event refused'; END $$`);
+      await t.db.query(`CREATE TRIGGER refuse_event BEFORE INSERT ON webhook_events FOR EACH ROW EXECUTE FUNCTION refuse_event()`);
+      try {
+        // The account (AccountsService) and the referral are written before the signed_up event fails.
+        await client.signup({ email: 'atomic@example.org', referral_code: referrer.referral_code }).expect(500);
+      } finally {
+        await t.db.query(`DROP TRIGGER refuse_event ON webhook_events`);
+        await t.db.query(`DROP FUNCTION refuse_event()`);
+      }
+
+      expect(await t.db.query(`SELECT id FROM accounts WHERE lower(email) = 'atomic@example.org'`)).toEqual([]);
+      expect(await t.db.query(`SELECT id FROM referrals WHERE referrer_account_id = $1`, [referrer.id])).toEqual([]);
+      const retried = await client.signup({ email: 'atomic@example.org', referral_code: referrer.referral_code }).expect(201);
+      expect(retried.body.data).toMatchObject({ attribution: 'referral_code', referral: { status: 'signed_up' } });
+    });
+
     it.each([
       [{ email: 'not-an-email' }, 'email'],
       [{ email: 'x@example.org', signup_ip: '999.1.1.1' }, 'signup_ip'],

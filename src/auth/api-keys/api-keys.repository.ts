@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { entityManagerOf, inTransaction, TransactionContext } from '../../database/transaction-context';
 import type { Plan } from '../../accounts/plan';
 import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../../database/generate-sql';
 
@@ -97,9 +98,6 @@ const LIST_KEYS_OF_ACCOUNT = `
    WHERE k.account_id = $1
    ORDER BY k.created_at, k.id`;
 
-/** Serialises key creation per account, so the live-key cap holds under concurrent creates on any instance. */
-const LOCK_ACCOUNT_FOR_KEYS = `SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE`;
-
 /** Live: usable now and not on its way out (a key in its rotation overlap has already been replaced). */
 const COUNT_LIVE_KEYS = `
   SELECT count(*)::int AS live
@@ -146,12 +144,14 @@ const LIST_EVENTS = `
 
 /** The statements of one key change, sharing its transaction (and its locks). */
 export class ApiKeysTransaction {
-  constructor(private readonly manager: EntityManager) {}
+  private readonly manager: EntityManager;
 
-  /** False when the account does not exist. */
-  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
-  async lockAccount(accountId: string): Promise<boolean> {
-    return (await this.manager.query(LOCK_ACCOUNT_FOR_KEYS, [accountId])).length > 0;
+  /**
+   * The transaction, opaque, for AccountsService.lockWithin: the account's lock serialises key creation per
+   * account, so the live-key cap holds under concurrent creates on any instance.
+   */
+  constructor(readonly context: TransactionContext) {
+    this.manager = entityManagerOf(context);
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.accountId] })
@@ -227,7 +227,7 @@ export class ApiKeysRepository {
 
   @SkipSqlSnapshot('runs the work in one transaction: ApiKeysTransaction snapshots its statements')
   transaction<T>(work: (tx: ApiKeysTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new ApiKeysTransaction(manager)));
+    return inTransaction(this.dataSource, (context) => work(new ApiKeysTransaction(context)));
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.hash] })

@@ -1,10 +1,11 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import { userInfo } from 'node:os';
-import { ApiException } from '../../common/http/api.exception';
+import { AccountsService } from '../../accounts/accounts.service';
 import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import { AuthException, AuthFailure } from '../auth.errors';
 import type { Principal } from '../principal';
+import { ApiKeyException, ApiKeyExceptionCode } from './api-key.exception';
 import { generateApiKey, hashApiKey, isWellFormedApiKey } from './api-key-format';
 import {
   ApiKeyCredential,
@@ -46,10 +47,6 @@ export function cliActor(): KeyChangeActor {
   return { kind: 'cli', credentialId: user, accountId: null, ip: null, userAgent: 'crawlora-cli', requestId: null };
 }
 
-function notFound(keyId: string): ApiException {
-  return new ApiException(HttpStatus.NOT_FOUND, `No API key with id ${keyId}`);
-}
-
 @Injectable()
 export class ApiKeysService {
   private readonly logger = new Logger(ApiKeysService.name);
@@ -60,6 +57,7 @@ export class ApiKeysService {
 
   constructor(
     private readonly repository: ApiKeysRepository,
+    private readonly accounts: AccountsService,
     private readonly config: AppConfig,
   ) {}
 
@@ -75,16 +73,16 @@ export class ApiKeysService {
     this.assertFuture(options.expiresAt);
     const generated = generateApiKey();
     const record = await this.repository.transaction(async (tx) => {
-      if (!isUuid(accountId) || !(await tx.lockAccount(accountId))) {
-        throw new ApiException(HttpStatus.NOT_FOUND, `No account with id ${accountId}`);
+      if (!(await this.accounts.lockWithin(tx.context, accountId))) {
+        throw new ApiKeyException(ApiKeyExceptionCode.AccountNotFound, `No account with id ${accountId}`);
       }
       const limit = this.config.auth.maxLiveApiKeysPerAccount;
       const live = await tx.countLiveKeys(accountId);
       if (live >= limit) {
-        throw new ApiException(
-          HttpStatus.CONFLICT,
+        throw new ApiKeyException(
+          ApiKeyExceptionCode.LimitReached,
           `API key limit reached: an account may hold ${limit} live keys; revoke one first`,
-          { reason: 'api_key_limit_reached', limit, live },
+          { details: { reason: 'api_key_limit_reached', limit, live } },
         );
       }
       const created = await tx.insertKey({
@@ -118,9 +116,10 @@ export class ApiKeysService {
     this.assertFuture(options.expiresAt);
     const overlapSeconds = options.overlapSeconds ?? DEFAULT_ROTATION_OVERLAP_SECONDS;
     if (!Number.isInteger(overlapSeconds) || overlapSeconds < 0 || overlapSeconds > MAX_ROTATION_OVERLAP_SECONDS) {
-      throw ApiException.validation('Invalid request body', [
-        { field: 'overlap_seconds', message: `overlap_seconds must be an integer from 0 to ${MAX_ROTATION_OVERLAP_SECONDS}` },
-      ]);
+      throw ApiKeyException.invalidRequest({
+        field: 'overlap_seconds',
+        message: `overlap_seconds must be an integer from 0 to ${MAX_ROTATION_OVERLAP_SECONDS}`,
+      });
     }
     const generated = generateApiKey();
     const result = await this.repository.transaction(async (tx) => {
@@ -200,30 +199,31 @@ export class ApiKeysService {
 
   private assertFuture(expiresAt: Date | null | undefined): void {
     if (expiresAt && expiresAt.getTime() <= Date.now()) {
-      throw ApiException.validation('Invalid request body', [{ field: 'expires_at', message: 'expires_at must be in the future' }]);
+      throw ApiKeyException.invalidRequest({ field: 'expires_at', message: 'expires_at must be in the future' });
     }
   }
 
   /** The locked key; "not found" both for an unknown id and for another account's key (no existence leak). */
   private async lockOwnKey(tx: ApiKeysTransaction, keyId: string, ownerAccountId?: string): Promise<ApiKeyRecord> {
     const key = isUuid(keyId) ? await tx.lockKey(keyId) : null;
-    if (!key || (ownerAccountId !== undefined && key.accountId !== ownerAccountId)) throw notFound(keyId);
+    if (!key || (ownerAccountId !== undefined && key.accountId !== ownerAccountId)) throw ApiKeyException.keyNotFound(keyId);
     return key;
   }
 
   private assertRotatable(key: ApiKeyRecord): void {
     if (key.revokedAt) {
-      throw new ApiException(HttpStatus.CONFLICT, 'A revoked API key cannot be rotated', { reason: 'api_key_revoked' });
+      throw new ApiKeyException(ApiKeyExceptionCode.KeyRevoked, 'A revoked API key cannot be rotated', {
+        details: { reason: 'api_key_revoked' },
+      });
     }
     if (key.rotatedAt) {
-      throw new ApiException(HttpStatus.CONFLICT, 'This API key was already rotated; rotate its replacement instead', {
-        reason: 'api_key_rotated',
-        rotated_to_id: key.rotatedToId,
+      throw new ApiKeyException(ApiKeyExceptionCode.KeyRotated, 'This API key was already rotated; rotate its replacement instead', {
+        details: { reason: 'api_key_rotated', rotated_to_id: key.rotatedToId },
       });
     }
     if (key.expiresAt && key.expiresAt.getTime() <= Date.now()) {
-      throw new ApiException(HttpStatus.CONFLICT, 'An expired API key cannot be rotated; create a new one', {
-        reason: 'api_key_expired',
+      throw new ApiKeyException(ApiKeyExceptionCode.KeyExpired, 'An expired API key cannot be rotated; create a new one', {
+        details: { reason: 'api_key_expired' },
       });
     }
   }

@@ -7,6 +7,7 @@ import { SQL_SAMPLE } from '../../database/generate-sql';
 import { HOT_ROUTINES } from '../../database/migrations/1764720000001-hot-statement-routines';
 import { primaryPool } from '../../database/pools';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
+import { TransactionContext } from '../../database/transaction-context';
 import type { MetricsService } from '../../observability/metrics.service';
 import { seedSampleData } from './sample-data';
 import {
@@ -79,7 +80,7 @@ export async function generateSnapshots(root: string, url: string): Promise<Gene
         for (const sample of method.samples) {
           samples += 1;
           const label = `${target.type.name}.${method.name}${sample.name ? ` (${sample.name})` : ''}`;
-          const params = sample.params.map((param) => (param === SQL_SAMPLE.transaction ? dataSource.manager : param));
+          const params = sample.params.map((param) => (param === SQL_SAMPLE.transaction ? sandbox(dataSource) : param));
           const run = await runSample(primaryPool(dataSource), recorder, () => instance[method.name](...params));
           if (run.error) problems.push(`${target.sourceFile}: ${label} failed with its sample arguments: ${run.error}`);
           else if (run.statements.length === 0) problems.push(`${target.sourceFile}: ${label} sent no SQL with its sample arguments`);
@@ -145,22 +146,28 @@ async function runSample(
 
 /**
  * An instance of a target, its constructor's parameters resolved from their Nest metadata: the DataSource,
- * an EntityManager (the sandbox's), ReadReplicas without replicas (every read on the primary). A class with
- * no Nest decorator is a transaction's statements (ApiKeysTransaction, ReferralsTransaction): it is built on
- * the sample transaction. Anything else is a stand-in that fails loudly when a sample uses it.
+ * an EntityManager or TransactionContext (the sandbox's), ReadReplicas without replicas (every read on the
+ * primary). A class with no Nest decorator is a transaction's statements (ApiKeysTransaction,
+ * ReferralsTransaction): it is built on the sample transaction. Anything else is a stand-in that fails loudly when a sample uses it.
  */
 function construct(target: SnapshotTarget, { dataSource, reads }: Dependencies): object {
   const type = target.type as unknown as new (...args: unknown[]) => object;
   const parameterTypes = Reflect.getMetadata('design:paramtypes', type) as unknown[] | undefined;
-  if (!parameterTypes) return new type(...Array.from({ length: type.length }, () => dataSource.manager));
+  if (!parameterTypes) return new type(...Array.from({ length: type.length }, () => sandbox(dataSource)));
   return new type(
     ...parameterTypes.map((parameter) => {
       if (parameter === DataSource) return dataSource;
       if (parameter === EntityManager) return dataSource.manager;
+      if (parameter === TransactionContext) return sandbox(dataSource);
       if (parameter === ReadReplicas) return reads;
       return unavailable(`${target.type.name}'s ${(parameter as { name?: string })?.name ?? 'dependency'}`);
     }),
   );
+}
+
+/** The sample transaction as the methods take it: the single pooled connection's manager, as a TransactionContext. */
+function sandbox(dataSource: DataSource): TransactionContext {
+  return TransactionContext.of(dataSource.manager);
 }
 
 function readsFromThePrimary(dataSource: DataSource): ReadReplicas {

@@ -1,15 +1,14 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
+import type { FieldError } from '../errors/domain.exception';
 
-/** One problem with one input field, as listed in a 400 envelope's `data.errors`. */
-export interface FieldError {
-  field: string;
-  message: string;
-}
+export type { FieldError };
 
 /**
- * An error with a known HTTP status and a client-facing message. `details` are merged into the envelope's
- * `data` (beside `request_id`), `headers` are set on the response (for example Retry-After).
- * Anything thrown that is not an HttpException is treated as a bug: logged, and answered 500 without internals.
+ * An error with a known HTTP status and a client-facing message, raised at the edge only (pipes, interceptors,
+ * controllers, the body parser), where the status is the point; services and repositories raise their feature's
+ * DomainException instead. `details` are merged into the envelope's `data` (beside `request_id`), `headers` are
+ * set on the response (for example Retry-After). Anything thrown that is neither this, a DomainException nor an
+ * HttpException is treated as a bug: logged, and answered 500 without internals.
  */
 export class ApiException extends HttpException {
   constructor(

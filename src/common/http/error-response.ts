@@ -1,7 +1,9 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
 import { isDatabaseUnavailable } from '../../database/database-errors';
+import { DomainException } from '../errors/domain.exception';
 import { ApiException } from './api.exception';
 import { Envelope } from './envelope';
+import { httpStatusOf } from './error-kind-status';
 
 export interface ErrorResponse {
   status: number;
@@ -36,6 +38,9 @@ export function toErrorResponse(exception: unknown, requestId: string): ErrorRes
     unexpected: status >= 500,
   });
 
+  if (exception instanceof DomainException) {
+    return respond(httpStatusOf(exception.kind), exception.message, exception.details, exception.headers);
+  }
   if (exception instanceof ApiException) {
     return respond(exception.getStatus(), exception.message, exception.details, exception.headers);
   }

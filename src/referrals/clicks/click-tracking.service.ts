@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { ApiException } from '../../common/http/api.exception';
+import { AccountsService } from '../../accounts/accounts.service';
 import { AppConfig } from '../../config/app-config';
 import { ReferralHashing } from '../referral-hashing';
+import { ReferralException } from '../referral.exception';
 import { signAttribution } from './attribution-cookie';
 import { isAutomatedAgent } from './bot-detection';
 import { ClicksRepository, UtmParameters } from './clicks.repository';
@@ -33,6 +34,7 @@ export interface ClickOutcome {
 export class ClickTrackingService {
   constructor(
     private readonly clicks: ClicksRepository,
+    private readonly accounts: AccountsService,
     private readonly hashing: ReferralHashing,
     private readonly config: AppConfig,
   ) {}
@@ -42,7 +44,7 @@ export class ClickTrackingService {
     const uncounted = { location, attributionToken: null, counted: false };
     if (!REFERRAL_CODE.test(visit.code) || isAutomatedAgent(visit.userAgent)) return uncounted;
 
-    const referrer = await this.clicks.findReferrerByCode(visit.code);
+    const referrer = await this.accounts.findByReferralCode(visit.code);
     if (!referrer) return uncounted;
 
     const click = await this.clicks.record({
@@ -75,9 +77,7 @@ export class ClickTrackingService {
         target = null;
       }
       if (!target || target.origin !== landing.origin) {
-        throw ApiException.validation('Invalid query parameters', [
-          { field: name, message: `${name} must stay on ${landing.origin}` },
-        ]);
+        throw ReferralException.invalidQuery({ field: name, message: `${name} must stay on ${landing.origin}` });
       }
       return target.toString();
     }

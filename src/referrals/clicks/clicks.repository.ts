@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { GenerateSql, SQL_SAMPLE } from '../../database/generate-sql';
+import { entityManagerOf, TransactionContext } from '../../database/transaction-context';
 
 export interface UtmParameters {
   utm_source?: string;
@@ -27,6 +28,18 @@ export interface RecordedClick {
   counted: boolean;
 }
 
+/** Past clicks on one campaign's link (the demo funnel): `count` of them, one every `everyHours` before `lastAt`. */
+export interface PastClicks {
+  referralCode: string;
+  referrerAccountId: string;
+  utmSource: string;
+  utmMedium: string;
+  utmCampaign: string;
+  lastAt: Date;
+  everyHours: number;
+  count: number;
+}
+
 export interface AttributableClick {
   clickId: string;
   referralCode: string;
@@ -37,14 +50,6 @@ export interface AttributableClick {
 @Injectable()
 export class ClicksRepository {
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
-
-  @GenerateSql({ params: [SQL_SAMPLE.referralCode] })
-  async findReferrerByCode(code: string): Promise<{ accountId: string; email: string } | null> {
-    const rows = await this.dataSource.query(`SELECT id AS "accountId", email FROM accounts WHERE referral_code = $1`, [
-      code,
-    ]);
-    return rows[0] ?? null;
-  }
 
   /**
    * Counts the click unless the same visitor clicked the same code within the dedupe window (then that
@@ -104,5 +109,38 @@ export class ClicksRepository {
       [clickId, windowMs],
     );
     return rows[0] ?? null;
+  }
+
+  @GenerateSql({
+    params: [
+      SQL_SAMPLE.transaction,
+      {
+        referralCode: SQL_SAMPLE.referralCode,
+        referrerAccountId: SQL_SAMPLE.accountId,
+        utmSource: 'newsletter',
+        utmMedium: 'email',
+        utmCampaign: 'spring',
+        lastAt: SQL_SAMPLE.date,
+        everyHours: 11,
+        count: 3,
+      },
+    ],
+  })
+  async insertPastClicks(tx: TransactionContext, clicks: PastClicks): Promise<void> {
+    await entityManagerOf(tx).query(
+      `INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_source, utm_medium, utm_campaign, created_at)
+       SELECT $1, $2, $3, $4, $5, $6::timestamptz - make_interval(hours => n * $7::int)
+         FROM generate_series(1, $8::int) AS n`,
+      [
+        clicks.referralCode,
+        clicks.referrerAccountId,
+        clicks.utmSource,
+        clicks.utmMedium,
+        clicks.utmCampaign,
+        clicks.lastAt,
+        clicks.everyHours,
+        clicks.count,
+      ],
+    );
   }
 }

@@ -1,12 +1,13 @@
-import { HttpStatus, Injectable, Logger } from '@nestjs/common';
+import { Injectable, Logger } from '@nestjs/common';
 import type { Principal } from '../../auth/principal';
-import { BonusCreditsRepository } from '../../billing/bonus-credits.repository';
-import { ApiException } from '../../common/http/api.exception';
+import { BonusCreditsService } from '../../billing/bonus-credits.service';
+import { ChargesService } from '../../billing/charges.service';
 import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import type { ReferralEventType } from '../../webhooks/webhook-event-types';
 import { WebhooksService } from '../../webhooks/webhooks.service';
-import { nextStatus, ReferralAction } from './referral-state-machine';
+import { ReferralException, ReferralExceptionCode } from '../referral.exception';
+import { ReferralAction, transition } from './referral-state-machine';
 import { Actor, ReferralRecord, ReferralsRepository, ReferralsTransaction, SYSTEM_ACTOR } from './referrals.repository';
 
 /** The webhook event each status change announces (in the change's own transaction). */
@@ -20,7 +21,7 @@ const ACTION_EVENTS: Record<ReferralAction, ReferralEventType> = {
 
 /** Writes the referral as it now is (inside `tx`) to the webhook outbox as `type`. */
 export async function announce(webhooks: WebhooksService, tx: ReferralsTransaction, type: ReferralEventType, id: string): Promise<void> {
-  await webhooks.emit(tx.manager, type, (await tx.findById(id))!);
+  await webhooks.emit(tx.context, type, (await tx.findById(id))!);
 }
 
 export function actorOf(principal: Principal): Actor {
@@ -29,7 +30,8 @@ export function actorOf(principal: Principal): Actor {
 
 /**
  * Moves referrals through the state machine, one locked transaction per change, each change audited.
- * Qualification is followed at once, in the same transaction, by the reward or the cap.
+ * Qualification is followed at once, in the same transaction, by the reward or the cap: every step, the
+ * reward and the cap included, is checked against the state machine's table.
  */
 @Injectable()
 export class ReferralLifecycleService {
@@ -37,7 +39,8 @@ export class ReferralLifecycleService {
 
   constructor(
     private readonly referrals: ReferralsRepository,
-    private readonly bonusCredits: BonusCreditsRepository,
+    private readonly bonusCredits: BonusCreditsService,
+    private readonly charges: ChargesService,
     private readonly config: AppConfig,
     private readonly webhooks: WebhooksService,
   ) {}
@@ -65,35 +68,28 @@ export class ReferralLifecycleService {
 
   /** Qualifies referrals whose referees have now been charged the qualifying number of credits. */
   async onRefereesCharged(refereeAccountIds: string[]): Promise<void> {
-    const due = await this.referrals.dueForUsageQualification(refereeAccountIds, this.config.referrals.qualifyingCredits);
+    const charged = await this.charges.accountsChargedAtLeast(refereeAccountIds, this.config.referrals.qualifyingCredits);
+    const due = charged.length > 0 ? await this.referrals.signedUpReferralsOf(charged) : [];
     for (const id of due) await this.qualifyQuietly(id, 'credits_used');
   }
 
-  /** System qualification races with admins and other instances: losing the race (409) is fine. */
+  /** System qualification races with admins and other instances: losing the race (an illegal transition) is fine. */
   private async qualifyQuietly(id: string, reason: string): Promise<void> {
     try {
       await this.qualify(id, SYSTEM_ACTOR, reason);
     } catch (error) {
-      if (error instanceof ApiException && error.getStatus() === HttpStatus.CONFLICT) return;
+      if (error instanceof ReferralException && error.code === ReferralExceptionCode.IllegalTransition) return;
       throw error;
     }
   }
 
   private change(id: string, action: ReferralAction, reason: string | null, actor: Actor): Promise<ReferralRecord> {
-    if (!isUuid(id)) return Promise.reject(notFound(id));
+    if (!isUuid(id)) return Promise.reject(ReferralException.notFound(id));
     return this.referrals.transaction(async (tx) => {
       const referral = await tx.lockById(id);
-      if (!referral) throw notFound(id);
-      const to = nextStatus(referral.status, action);
-      if (!to) {
-        throw new ApiException(HttpStatus.CONFLICT, `Cannot ${action} a referral that is ${referral.status}`, {
-          status: referral.status,
-          action,
-        });
-      }
-      await tx.moveTo(referral, to, reason, actor);
-      await announce(this.webhooks, tx, ACTION_EVENTS[action], id);
-      if (to === 'qualified') await this.rewardOrCap(tx, { ...referral, status: to });
+      if (!referral) throw ReferralException.notFound(id);
+      const moved = await this.move(tx, referral, action, reason, actor);
+      if (moved.status === 'qualified') await this.rewardOrCap(tx, moved);
       return (await tx.findById(id))!;
     });
   }
@@ -101,18 +97,33 @@ export class ReferralLifecycleService {
   private async rewardOrCap(tx: ReferralsTransaction, referral: ReferralRecord): Promise<void> {
     const { monthlyRewardCap, rewardCredits } = this.config.referrals;
     if (await tx.claimRewardSlot(referral.referrer_account_id, monthlyRewardCap)) {
-      await tx.moveTo(referral, 'rewarded', null, SYSTEM_ACTOR);
-      const expiresAt = await tx.recordRewardGrant(referral, rewardCredits);
-      await this.bonusCredits.grant(tx.manager, referral.referrer_account_id, rewardCredits, expiresAt);
-      await announce(this.webhooks, tx, ACTION_EVENTS.reward, referral.id);
+      await this.move(tx, referral, 'reward', null, SYSTEM_ACTOR);
+      // On the same transaction: the reward and its credits commit together or not at all.
+      await this.bonusCredits.grantForReferral(tx.context, {
+        accountId: referral.referrer_account_id,
+        referralId: referral.id,
+        credits: rewardCredits,
+      });
     } else {
-      await tx.moveTo(referral, 'capped', `monthly reward cap of ${monthlyRewardCap} reached`, SYSTEM_ACTOR);
-      await announce(this.webhooks, tx, ACTION_EVENTS.cap, referral.id);
+      await this.move(tx, referral, 'cap', `monthly reward cap of ${monthlyRewardCap} reached`, SYSTEM_ACTOR);
       this.logger.log(`referral ${referral.id} capped: referrer reached ${monthlyRewardCap} rewards this month`);
     }
   }
-}
 
-function notFound(id: string): ApiException {
-  return new ApiException(HttpStatus.NOT_FOUND, `No referral with id ${id}`);
+  /**
+   * Takes one step of the state machine on the locked `referral` (refused with `illegal_transition` when the
+   * table has no such step) and announces it. Answers the referral as moved.
+   */
+  private async move(
+    tx: ReferralsTransaction,
+    referral: ReferralRecord,
+    action: ReferralAction,
+    reason: string | null,
+    actor: Actor,
+  ): Promise<ReferralRecord> {
+    const step = transition(referral.status, action);
+    await tx.moveTo(referral, step, reason, actor);
+    await announce(this.webhooks, tx, ACTION_EVENTS[action], referral.id);
+    return { ...referral, status: step.to };
+  }
 }

@@ -1,8 +1,8 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiException } from '../../common/http/api.exception';
+import { Injectable } from '@nestjs/common';
 import { formatEpochMicros, parseRfc3339 } from '../../common/time/rfc3339';
 import { isUuid } from '../../common/validation/uuid';
 import { ReferralListQueryDto } from '../dto/referral-list-query.dto';
+import { ReferralException } from '../referral.exception';
 import { ReferralRecord, ReferralsRepository, TransitionRecord } from './referrals.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
@@ -37,7 +37,7 @@ export class ReferralReviewService {
 
   async get(id: string): Promise<ReferralRecord & { transitions: TransitionRecord[] }> {
     const referral = isUuid(id) ? await this.referrals.findById(id) : null;
-    if (!referral) throw new ApiException(HttpStatus.NOT_FOUND, `No referral with id ${id}`);
+    if (!referral) throw ReferralException.notFound(id);
     return { ...referral, transitions: await this.referrals.transitionsOf(id) };
   }
 }
@@ -50,9 +50,7 @@ function encodeCursor(referral: ReferralRecord): string {
 function decodeCursor(cursor: string): { signedUpAt: string; id: string } {
   const [signedUpAt, id] = Buffer.from(cursor, 'base64url').toString('utf8').split('|');
   if (!signedUpAt || !id || parseRfc3339(signedUpAt) === null || !isUuid(id)) {
-    throw ApiException.validation('Invalid query parameters', [
-      { field: 'cursor', message: 'cursor is not one this API returned' },
-    ]);
+    throw ReferralException.invalidQuery({ field: 'cursor', message: 'cursor is not one this API returned' });
   }
   return { signedUpAt, id };
 }

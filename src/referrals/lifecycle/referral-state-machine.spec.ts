@@ -1,5 +1,8 @@
+import { ErrorKind } from '../../common/errors/domain.exception';
+import { toErrorResponse } from '../../common/http/error-response';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
-import { nextStatus, ReferralAction } from './referral-state-machine';
+import { ReferralException, ReferralExceptionCode } from '../referral.exception';
+import { nextStatus, ReferralAction, transition } from './referral-state-machine';
 
 describe('referral state machine', () => {
   const legal: Array<[string, ReferralAction, string]> = [
@@ -23,5 +26,36 @@ describe('referral state machine', () => {
         expect(nextStatus(from, action) !== null).toBe(isLegal);
       }
     }
+  });
+});
+
+describe('transition', () => {
+  it('makes the legal step the table allows', () => {
+    expect(transition('qualified', 'reward')).toMatchObject({ action: 'reward', from: 'qualified', to: 'rewarded' });
+    expect(transition('qualified', 'cap')).toMatchObject({ action: 'cap', from: 'qualified', to: 'capped' });
+  });
+
+  it.each([
+    ['signed_up', 'reward'],
+    ['rewarded', 'reward'],
+    ['review_required', 'cap'],
+    ['capped', 'cap'],
+    ['rejected', 'qualify'],
+  ] as const)('refuses %s --%s--> with the domain error illegal_transition, answered 409 (not 500)', (from, action) => {
+    let refused: unknown;
+    try {
+      transition(from, action);
+    } catch (error) {
+      refused = error;
+    }
+
+    expect(refused).toBeInstanceOf(ReferralException);
+    expect(refused).toMatchObject({ code: ReferralExceptionCode.IllegalTransition, kind: ErrorKind.Conflict });
+    expect(toErrorResponse(refused, 'req-1')).toEqual({
+      status: 409,
+      body: { code: 409, msg: `Cannot ${action} a referral that is ${from}`, data: { request_id: 'req-1', status: from, action } },
+      headers: {},
+      unexpected: false,
+    });
   });
 });

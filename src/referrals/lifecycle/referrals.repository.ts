@@ -2,8 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
+import { entityManagerOf, inTransaction, TransactionContext } from '../../database/transaction-context';
 import type { ReferralStatus } from '../entities/referral.entity';
 import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../../database/generate-sql';
+import type { Transition } from './referral-state-machine';
 
 /** A referral as the API shows it; timestamps are exact (microseconds) RFC 3339 strings in UTC. */
 export interface ReferralRecord {
@@ -63,6 +65,21 @@ export interface NewReferral {
   reason: string | null;
 }
 
+/** A referral of the demo funnel (or any history brought in): its stages' times given, no audit trail. */
+export interface PastReferral {
+  referrerAccountId: string;
+  refereeAccountId: string;
+  utmCampaign: string;
+  status: ReferralStatus;
+  signedUpAt: Date;
+  reviewRequiredAt: Date | null;
+  qualifiedAt: Date | null;
+  rewardedAt: Date | null;
+  reviewReason: string | null;
+}
+
+export type ReferrerFunnel = Record<'clicks' | 'signups' | 'qualified' | 'rewarded' | 'capped', number>;
+
 export interface ReferralListFilter {
   status?: ReferralStatus;
   campaign?: string;
@@ -92,7 +109,7 @@ const STAGE_COLUMN: Partial<Record<ReferralStatus, string>> = {
   rejected: 'rejected_at',
 };
 
-/** Every query on referrals, their audit trail, reward counts and grants. Values are always bind parameters. */
+/** Every query on referrals, their audit trail and reward counts. Values are always bind parameters. */
 @Injectable()
 export class ReferralsRepository {
   constructor(
@@ -100,10 +117,13 @@ export class ReferralsRepository {
     private readonly reads: ReadReplicas,
   ) {}
 
-  /** Runs `work` in one transaction, with the statements that must share it. */
+  /**
+   * Runs `work` in one transaction, with the statements that must share it; `tx.context` carries the same
+   * transaction to the other modules' services (the account, the bonus grant, the webhook event).
+   */
   @SkipSqlSnapshot('runs the work in one transaction: ReferralsTransaction snapshots its statements')
   transaction<T>(work: (tx: ReferralsTransaction) => Promise<T>): Promise<T> {
-    return this.dataSource.transaction((manager) => work(new ReferralsTransaction(manager)));
+    return inTransaction(this.dataSource, (context) => work(new ReferralsTransaction(context)));
   }
 
   /** Review reads (this, transitionsOf, list) may come from a replica on a `@ReadsFromReplica()` route. */
@@ -156,14 +176,12 @@ export class ReferralsRepository {
     );
   }
 
-  /** Unqualified referrals whose referee has now been charged at least `credits` in all. */
-  @GenerateSql({ params: [[SQL_SAMPLE.refereeId], 100] })
-  async dueForUsageQualification(refereeAccountIds: string[], credits: number): Promise<string[]> {
+  /** The referrals of these referees that are still `signed_up` (neither qualified, nor under review, nor final). */
+  @GenerateSql({ params: [[SQL_SAMPLE.refereeId]] })
+  async signedUpReferralsOf(refereeAccountIds: string[]): Promise<string[]> {
     const rows = await this.dataSource.query(
-      `SELECT r.id FROM referrals r
-        WHERE r.referee_account_id = ANY($1::uuid[]) AND r.status = 'signed_up'
-          AND (SELECT coalesce(sum(l.credits), 0) FROM billing_ledger l WHERE l.account_id = r.referee_account_id) >= $2`,
-      [refereeAccountIds, credits],
+      `SELECT id FROM referrals WHERE referee_account_id = ANY($1::uuid[]) AND status = 'signed_up'`,
+      [refereeAccountIds],
     );
     return rows.map((row: { id: string }) => row.id);
   }
@@ -179,48 +197,69 @@ export class ReferralsRepository {
 
   /** A referrer's own funnel, all time. */
   @GenerateSql({ params: [SQL_SAMPLE.accountId] })
-  async funnelOfReferrer(accountId: string): Promise<Record<string, number>> {
+  async funnelOfReferrer(accountId: string): Promise<ReferrerFunnel> {
     const [row] = await this.dataSource.query(
       `SELECT (SELECT count(*) FROM referral_clicks WHERE referrer_account_id = $1) AS clicks,
               count(*) AS signups, count(r.qualified_at) AS qualified, count(r.rewarded_at) AS rewarded,
-              count(r.capped_at) AS capped,
-              (SELECT coalesce(sum(credits), 0) FROM credit_grants
-                WHERE account_id = $1 AND referral_id IS NOT NULL) AS credits_earned
+              count(r.capped_at) AS capped
          FROM referrals r WHERE r.referrer_account_id = $1`,
       [accountId],
     );
-    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)]));
+    return Object.fromEntries(Object.entries(row).map(([key, value]) => [key, Number(value)])) as ReferrerFunnel;
+  }
+
+  /** A past referral as it stands (the demo funnel), attributed to its campaign's last click before the signup. */
+  @GenerateSql({
+    params: [
+      SQL_SAMPLE.transaction,
+      {
+        referrerAccountId: SQL_SAMPLE.accountId,
+        refereeAccountId: SQL_SAMPLE.newAccountId,
+        utmCampaign: 'spring',
+        status: 'rewarded',
+        signedUpAt: SQL_SAMPLE.date,
+        reviewRequiredAt: null,
+        qualifiedAt: SQL_SAMPLE.date,
+        rewardedAt: SQL_SAMPLE.date,
+        reviewReason: null,
+      },
+    ],
+  })
+  async insertPastReferral(tx: TransactionContext, referral: PastReferral): Promise<void> {
+    await entityManagerOf(tx).query(
+      `INSERT INTO referrals (referrer_account_id, referee_account_id, click_id, utm_campaign, status,
+                              signed_up_at, review_required_at, qualified_at, rewarded_at, review_reason)
+       VALUES ($1, $2, (SELECT id FROM referral_clicks WHERE utm_campaign = $3 AND created_at < $5
+                         ORDER BY created_at DESC LIMIT 1),
+               $3, $4, $5, $6, $7, $8, $9)`,
+      [
+        referral.referrerAccountId,
+        referral.refereeAccountId,
+        referral.utmCampaign,
+        referral.status,
+        referral.signedUpAt,
+        referral.reviewRequiredAt,
+        referral.qualifiedAt,
+        referral.rewardedAt,
+        referral.reviewReason,
+      ],
+    );
   }
 }
 
 /** The statements of one transaction. Created by ReferralsRepository.transaction only. */
 export class ReferralsTransaction {
-  /** Exposed so other modules' statements (the bonus grant) can join this transaction. */
-  constructor(readonly manager: EntityManager) {}
+  private readonly manager: EntityManager;
+
+  /** The transaction, opaque, for other modules' services that must join it. */
+  constructor(readonly context: TransactionContext) {
+    this.manager = entityManagerOf(context);
+  }
 
   /** Serialises signups from one IP, so the per-IP velocity rule counts concurrent signups exactly. */
   @GenerateSql({ params: [SQL_SAMPLE.hash] })
   async lockSignupIp(ipHash: Buffer): Promise<void> {
     await this.manager.query(`SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 1))`, [ipHash]);
-  }
-
-  @GenerateSql({ params: [SQL_SAMPLE.email, SQL_SAMPLE.hash] })
-  async createAccount(email: string, signupIpHash: Buffer | null): Promise<{ id: string; email: string; plan: string; referral_code: string }> {
-    const [row] = await this.manager.query(
-      `INSERT INTO accounts (email, plan, signup_ip_hash) VALUES ($1, 'free', $2)
-       RETURNING id, email, plan, referral_code`,
-      [email, signupIpHash],
-    );
-    return row;
-  }
-
-  @GenerateSql({ params: [SQL_SAMPLE.accountId] })
-  async findReferrer(accountId: string): Promise<{ id: string; email: string; signupIpHash: Buffer | null } | null> {
-    const rows = await this.manager.query(
-      `SELECT id, email, signup_ip_hash AS "signupIpHash" FROM accounts WHERE id = $1`,
-      [accountId],
-    );
-    return rows[0] ?? null;
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.hash] })
@@ -270,14 +309,17 @@ export class ReferralsTransaction {
     return rows[0] ?? null;
   }
 
-  /** Moves a locked referral to `to`, stamping that stage's time and reason, and records who did it. */
-  @GenerateSql({ name: 'to a stage', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'qualified', null, { kind: 'system', id: null, accountId: null }] }, { name: 'to review', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'review_required', 'sample_reason', { kind: 'system', id: null, accountId: null }] }, { name: 'to rejected', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'rejected', 'sample_reason', { kind: 'system', id: null, accountId: null }] }, { name: 'back to signed_up', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 'signed_up', null, { kind: 'system', id: null, accountId: null }] })
-  async moveTo(
-    referral: ReferralRecord,
-    to: ReferralStatus,
-    reason: string | null,
-    actor: Actor,
-  ): Promise<void> {
+  /**
+   * The one statement that changes a status: moves a locked referral along `transition` (which only the state
+   * machine makes), stamping that stage's time and reason, and records who did it.
+   */
+  @GenerateSql(
+    { name: 'to a stage', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, { action: 'qualify', from: 'signed_up', to: 'qualified' }, null, { kind: 'system', id: null, accountId: null }] },
+    { name: 'to rejected', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, { action: 'reject', from: 'signed_up', to: 'rejected' }, 'sample_reason', { kind: 'system', id: null, accountId: null }] },
+    { name: 'back to signed_up', params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, { action: 'approve', from: 'review_required', to: 'signed_up' }, null, { kind: 'system', id: null, accountId: null }] },
+  )
+  async moveTo(referral: ReferralRecord, transition: Transition, reason: string | null, actor: Actor): Promise<void> {
+    const { from, to } = transition;
     const stage = STAGE_COLUMN[to];
     const reasonColumn = to === 'rejected' ? 'rejection_reason' : to === 'review_required' ? 'review_reason' : null;
     await this.manager.query(
@@ -286,7 +328,7 @@ export class ReferralsTransaction {
         WHERE id = $1`,
       reasonColumn ? [referral.id, to, reason] : [referral.id, to],
     );
-    await this.recordTransition(referral.id, referral.status, to, reason, actor);
+    await this.recordTransition(referral.id, from, to, reason, actor);
   }
 
   /**
@@ -304,18 +346,6 @@ export class ReferralsTransaction {
       [referrerAccountId, cap],
     );
     return rows.length > 0;
-  }
-
-  /** Records the reward's grant: spendable until the end of the period after next (UTC months). */
-  @GenerateSql({ params: [{ id: SQL_SAMPLE.referralId, status: 'signed_up', referrer_account_id: SQL_SAMPLE.accountId }, 1000] })
-  async recordRewardGrant(referral: ReferralRecord, credits: number): Promise<Date> {
-    const [{ expires_at: expiresAt }] = await this.manager.query(
-      `INSERT INTO credit_grants (account_id, referral_id, credits, expires_at)
-       VALUES ($1, $2, $3, (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months') AT TIME ZONE 'UTC')
-       RETURNING expires_at`,
-      [referral.referrer_account_id, referral.id, credits],
-    );
-    return expiresAt;
   }
 
   @GenerateSql({ params: [SQL_SAMPLE.referralId, 'signed_up', 'qualified', null, { kind: 'system', id: null, accountId: null }] })

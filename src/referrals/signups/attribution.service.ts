@@ -1,5 +1,5 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiException } from '../../common/http/api.exception';
+import { Injectable } from '@nestjs/common';
+import { AccountsService } from '../../accounts/accounts.service';
 import { AppConfig } from '../../config/app-config';
 import { verifyAttribution } from '../clicks/attribution-cookie';
 import { ClicksRepository } from '../clicks/clicks.repository';
@@ -9,8 +9,6 @@ import { Actor, ReferralRecord, ReferralsRepository } from '../lifecycle/referra
 import { ReferralHashing } from '../referral-hashing';
 import { BUILT_IN_DISPOSABLE_DOMAINS, evaluateSignup, FraudRuleSettings } from './fraud-rules';
 import { ReferralSignupDto } from './referral-signup.dto';
-
-const UNIQUE_VIOLATION = '23505';
 
 export type AttributionSource = 'cookie' | 'referral_code' | 'none';
 
@@ -37,6 +35,7 @@ export class AttributionService {
 
   constructor(
     private readonly referrals: ReferralsRepository,
+    private readonly accounts: AccountsService,
     private readonly clicks: ClicksRepository,
     private readonly hashing: ReferralHashing,
     private readonly config: AppConfig,
@@ -51,49 +50,46 @@ export class AttributionService {
   async recordSignup(signup: ReferralSignupDto, actor: Actor): Promise<SignupResult> {
     const attribution = await this.attribute(signup);
     const ipHash = signup.signup_ip ? this.hashing.ip(signup.signup_ip) : null;
-    try {
-      return await this.referrals.transaction(async (tx) => {
-        if (ipHash) await tx.lockSignupIp(ipHash);
-        const account = await tx.createAccount(signup.email.trim(), ipHash);
-        const referrer = attribution.referrerAccountId ? await tx.findReferrer(attribution.referrerAccountId) : null;
-        if (!referrer) return { account, attribution: 'none' as const, referral: null };
+    // One transaction: the account (AccountsService, 409 for a taken email), the referral and its events.
+    return this.referrals.transaction(async (tx) => {
+      if (ipHash) await tx.lockSignupIp(ipHash);
+      const created = await this.accounts.createWithin(tx.context, { email: signup.email.trim(), plan: 'free', signupIpHash: ipHash });
+      const account = { id: created.id, email: created.email, plan: created.plan, referral_code: created.referralCode };
+      const referrer = attribution.referrerAccountId
+        ? await this.accounts.findSignupOrigin(tx.context, attribution.referrerAccountId)
+        : null;
+      if (!referrer) return { account, attribution: 'none' as const, referral: null };
 
-        const verdict = evaluateSignup(
-          {
-            refereeEmail: account.email,
-            refereeAccountId: account.id,
-            referrerEmail: referrer.email,
-            referrerAccountId: referrer.id,
-            signupIpHash: ipHash,
-            referrerIpHash: referrer.signupIpHash,
-            signupsFromIpLastDay: ipHash ? await tx.countSignupsFromIp(ipHash) : 0,
-          },
-          this.fraudSettings,
-        );
-        const referral = await tx.insertReferral(
-          {
-            referrerAccountId: referrer.id,
-            refereeAccountId: account.id,
-            clickId: attribution.clickId,
-            utmCampaign: attribution.utmCampaign,
-            signupIpHash: ipHash,
-            status: verdict.outcome === 'reject' ? 'rejected' : verdict.outcome === 'review' ? 'review_required' : 'signed_up',
-            reason: verdict.outcome === 'accept' ? null : verdict.reason,
-          },
-          actor,
-        );
-        // Every attributed signup is announced; a signup the fraud rules held or refused also says so.
-        await announce(this.webhooks, tx, 'referral.signed_up', referral.id);
-        if (referral.status === 'review_required') await announce(this.webhooks, tx, 'referral.review_required', referral.id);
-        if (referral.status === 'rejected') await announce(this.webhooks, tx, 'referral.rejected', referral.id);
-        return { account, attribution: attribution.source, referral };
-      });
-    } catch (error) {
-      if ((error as { driverError?: { code?: string } }).driverError?.code === UNIQUE_VIOLATION) {
-        throw new ApiException(HttpStatus.CONFLICT, `An account with email ${signup.email.trim()} already exists`);
-      }
-      throw error;
-    }
+      const verdict = evaluateSignup(
+        {
+          refereeEmail: account.email,
+          refereeAccountId: account.id,
+          referrerEmail: referrer.email,
+          referrerAccountId: referrer.id,
+          signupIpHash: ipHash,
+          referrerIpHash: referrer.signupIpHash,
+          signupsFromIpLastDay: ipHash ? await tx.countSignupsFromIp(ipHash) : 0,
+        },
+        this.fraudSettings,
+      );
+      const referral = await tx.insertReferral(
+        {
+          referrerAccountId: referrer.id,
+          refereeAccountId: account.id,
+          clickId: attribution.clickId,
+          utmCampaign: attribution.utmCampaign,
+          signupIpHash: ipHash,
+          status: verdict.outcome === 'reject' ? 'rejected' : verdict.outcome === 'review' ? 'review_required' : 'signed_up',
+          reason: verdict.outcome === 'accept' ? null : verdict.reason,
+        },
+        actor,
+      );
+      // Every attributed signup is announced; a signup the fraud rules held or refused also says so.
+      await announce(this.webhooks, tx, 'referral.signed_up', referral.id);
+      if (referral.status === 'review_required') await announce(this.webhooks, tx, 'referral.review_required', referral.id);
+      if (referral.status === 'rejected') await announce(this.webhooks, tx, 'referral.rejected', referral.id);
+      return { account, attribution: attribution.source, referral };
+    });
   }
 
   /** The cookie's click when its signature, the cookie's age and the click's own age check out; else the referral code; else nobody. */
@@ -109,7 +105,7 @@ export class AttributionService {
         utmCampaign: click.utmCampaign,
       };
     }
-    const referrer = signup.referral_code ? await this.clicks.findReferrerByCode(signup.referral_code) : null;
+    const referrer = signup.referral_code ? await this.accounts.findByReferralCode(signup.referral_code) : null;
     if (referrer) return { source: 'referral_code', referrerAccountId: referrer.accountId, clickId: null, utmCampaign: null };
     return { source: 'none', referrerAccountId: null, clickId: null, utmCampaign: null };
   }

@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ApiException } from '../../common/http/api.exception';
 import { formatEpochMicros } from '../../common/time/rfc3339';
 import { sqlState } from '../../database/pools';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
 import { callStatement } from '../../database/routines';
+import { ReferralException } from '../referral.exception';
 import { FunnelCounts, FunnelWindow } from './funnel';
 import {
   ALL_CAMPAIGNS,
@@ -97,9 +97,7 @@ export class ReferralStatsRepository {
     ).catch((error: unknown) => {
       // A zone the runtime knows but this PostgreSQL's tz database does not: the client's input, not our fault.
       if (sqlState(error) === INVALID_PARAMETER_VALUE) {
-        throw ApiException.validation('Invalid query parameters', [
-          { field: 'timezone', message: `timezone ${timeZone} is not known to the database` },
-        ]);
+        throw ReferralException.invalidQuery({ field: 'timezone', message: `timezone ${timeZone} is not known to the database` });
       }
       throw error;
     });

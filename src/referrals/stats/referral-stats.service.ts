@@ -1,10 +1,10 @@
-import { HttpStatus, Injectable } from '@nestjs/common';
-import { ApiException } from '../../common/http/api.exception';
+import { Injectable } from '@nestjs/common';
 import { formatEpochMicros, MIN_EPOCH_MICROS, parseRfc3339 } from '../../common/time/rfc3339';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
 import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
 import { ReferralStatsQueryDto } from '../dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from '../dto/referral-stats.response';
+import { ReferralException } from '../referral.exception';
 import { conversionRate, FunnelCounts, FunnelWindow } from './funnel';
 import { ReferralStatsRepository } from './referral-stats.repository';
 import { SeriesInterval } from './stats-sql';
@@ -38,11 +38,12 @@ export class ReferralStatsService {
     // A default window never reaches back before year 1, which no RFC 3339 timestamp can name.
     const from = window.from ?? maxOf(to - shape.defaultSpanHours * MICROS_PER_HOUR, MIN_EPOCH_MICROS);
     if (from >= to) {
-      throw ApiException.validation('Invalid query parameters', [{ field: 'from', message: 'from must be earlier than to' }]);
+      throw ReferralException.invalidQuery({ field: 'from', message: 'from must be earlier than to' });
     }
     if ((to - from) / (shape.minBucketHours * MICROS_PER_HOUR) + 2n > BigInt(MAX_BUCKETS)) {
-      throw new ApiException(HttpStatus.BAD_REQUEST, 'Invalid query parameters', {
-        errors: [{ field: 'interval', message: `at most ${MAX_BUCKETS} buckets: narrow the window or use a longer interval` }],
+      throw ReferralException.invalidQuery({
+        field: 'interval',
+        message: `at most ${MAX_BUCKETS} buckets: narrow the window or use a longer interval`,
       });
     }
     const buckets = await this.repository.countSeries({ ...window, from, to }, interval, timezone);
