@@ -1,51 +1,14 @@
-import { ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
 import { request as httpRequest } from 'node:http';
-import { join } from 'node:path';
-import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
+import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
 import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
 
-const ROOT = join(__dirname, '..', '..');
 const STATS = '/api/v1/admin/referrals/stats';
 
 interface Outcome {
   requestId: string;
   status: number | 'refused' | 'reset';
-}
-
-/** The real server process, as deployed: the compiled build, its own pool, real signals. */
-class ServiceProcess {
-  private exit: Promise<number | null>;
-  readonly process: ChildProcess;
-  output = '';
-
-  constructor(
-    readonly port: number,
-    env: Record<string, string>,
-  ) {
-    this.process = spawn(process.execPath, [join(ROOT, 'dist', 'src', 'main.js')], {
-      cwd: ROOT,
-      env: { ...process.env, ...env, PORT: String(port), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    });
-    this.process.stdout?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.process.stderr?.on('data', (chunk: Buffer) => (this.output += chunk.toString()));
-    this.exit = new Promise((resolve) => this.process.on('exit', (code) => resolve(code)));
-  }
-
-  async ready(): Promise<void> {
-    for (let attempt = 0; attempt < 150; attempt++) {
-      const outcome = await call(this.port, '/health/ready', '').catch(() => null);
-      if (outcome?.status === 200) return;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-    throw new Error(`service did not become ready:\n${this.output}`);
-  }
-
-  exited(): Promise<number | null> {
-    return this.exit;
-  }
 }
 
 /** One request on a fresh connection; a refused or reset connection is an outcome, not an error. */
@@ -89,22 +52,14 @@ describe('the service process under faults', () => {
   let env: Record<string, string>;
 
   beforeAll(async () => {
-    execFileSync('npx', ['tsc', '-p', 'tsconfig.build.json'], { cwd: ROOT, stdio: 'inherit' });
+    buildServiceOnce();
     database = await createTestDatabase();
     env = { DATABASE_URL: database.url, SHUTDOWN_GRACE_MS: '5000', BILLING_RESERVATION_TTL_MS: '2000' };
     // Migrate by starting the service once, then give it an admin key.
     const first = new ServiceProcess(await freePort(), env);
     await first.ready();
-    first.process.kill('SIGTERM');
-    await first.exited();
-    const generated = generateApiKey();
-    apiKey = generated.key;
-    await queryDatabase(
-      database.url,
-      `WITH admin AS (INSERT INTO accounts (email, plan) VALUES ('ops@example.com', 'admin') RETURNING id)
-       INSERT INTO api_keys (account_id, name, key_hash, display_prefix) SELECT id, 'faults', $1, $2 FROM admin`,
-      [generated.hash, generated.displayPrefix],
-    );
+    await first.stop();
+    apiKey = await insertAdminWithKey(database.url, 'faults');
   }, 120_000);
 
   afterAll(() => database.drop());

@@ -1,9 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { freePort } from '../support/free-port';
 import { createTestDatabase, queryDatabase, TestDatabase } from '../support/test-database';
 import { Receiver } from './support/receiver';
-import { buildService, ServiceProcess } from './support/service-process';
+import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
 
 const METRICS_TOKEN = 'metrics-token-for-webhook-instances';
 
@@ -42,7 +41,7 @@ describe('webhook delivery across service processes', () => {
     queryDatabase(database.url, `SELECT id FROM webhook_events WHERE type = 'referral.signed_up'`);
 
   beforeAll(async () => {
-    buildService();
+    buildServiceOnce();
     database = await createTestDatabase();
     env = {
       DATABASE_URL: database.url,
@@ -60,14 +59,7 @@ describe('webhook delivery across service processes', () => {
       LOG_LEVEL: 'log',
     };
     const first = await start(); // migrates
-    const generated = generateApiKey();
-    apiKey = generated.key;
-    await queryDatabase(
-      database.url,
-      `WITH admin AS (INSERT INTO accounts (email, plan) VALUES ('ops@example.com', 'admin') RETURNING id)
-       INSERT INTO api_keys (account_id, name, key_hash, display_prefix) SELECT id, 'hooks', $1, $2 FROM admin`,
-      [generated.hash, generated.displayPrefix],
-    );
+    apiKey = await insertAdminWithKey(database.url, 'hooks');
     receiver = new Receiver(await freePort());
     await receiver.start();
     const created = await post(first.baseUrl, '/api/v1/admin/webhooks', apiKey, { url: receiver.url, events: ['referral.signed_up'] });
