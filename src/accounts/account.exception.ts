@@ -1,4 +1,4 @@
-import { DomainException, DomainExceptionOptions, ErrorKind } from '../common/errors/domain.exception';
+import { domainExceptionWithKinds, ErrorKind } from '../common/errors/domain.exception';
 
 export enum AccountExceptionCode {
   AccountNotFound = 'account_not_found',
@@ -14,11 +14,7 @@ const KINDS: Record<AccountExceptionCode, ErrorKind> = {
   [AccountExceptionCode.UnknownPlan]: ErrorKind.InvalidInput,
 };
 
-export class AccountException extends DomainException<AccountExceptionCode> {
-  constructor(code: AccountExceptionCode, message: string, options?: DomainExceptionOptions) {
-    super(code, KINDS[code], message, options);
-  }
-
+export class AccountException extends domainExceptionWithKinds(KINDS) {
   static notFound(id: string): AccountException {
     return new AccountException(AccountExceptionCode.AccountNotFound, `No account with id ${id}`);
   }

@@ -1,4 +1,4 @@
-import { DomainException, DomainExceptionOptions, ErrorKind } from '../common/errors/domain.exception';
+import { domainExceptionWithKinds, ErrorKind } from '../common/errors/domain.exception';
 import type { RefusalReason } from './metering.types';
 
 /** The code is the admission's refusal, which the envelope's `data.reason` also carries. */
@@ -11,8 +11,4 @@ const KINDS: Record<BillingExceptionCode, ErrorKind> = {
 };
 
 /** A metered call refused at admission: the rate window, the daily cap or the credits. */
-export class BillingException extends DomainException<BillingExceptionCode> {
-  constructor(code: BillingExceptionCode, message: string, options?: DomainExceptionOptions) {
-    super(code, KINDS[code], message, options);
-  }
-}
+export class BillingException extends domainExceptionWithKinds(KINDS) {}

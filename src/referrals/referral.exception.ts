@@ -1,4 +1,4 @@
-import { DomainException, DomainExceptionOptions, ErrorKind, fieldErrors, FieldError } from '../common/errors/domain.exception';
+import { domainExceptionWithKinds, ErrorKind, fieldErrors, FieldError } from '../common/errors/domain.exception';
 import type { ReferralStatus } from './entities/referral.entity';
 
 export enum ReferralExceptionCode {
@@ -15,11 +15,7 @@ const KINDS: Record<ReferralExceptionCode, ErrorKind> = {
   [ReferralExceptionCode.InvalidQuery]: ErrorKind.InvalidInput,
 };
 
-export class ReferralException extends DomainException<ReferralExceptionCode> {
-  constructor(code: ReferralExceptionCode, message: string, options?: DomainExceptionOptions) {
-    super(code, KINDS[code], message, options);
-  }
-
+export class ReferralException extends domainExceptionWithKinds(KINDS) {
   static notFound(id: string): ReferralException {
     return new ReferralException(ReferralExceptionCode.ReferralNotFound, `No referral with id ${id}`);
   }

@@ -1,4 +1,4 @@
-import { DomainException, DomainExceptionOptions, ErrorKind } from '../common/errors/domain.exception';
+import { domainExceptionWithKinds, ErrorKind } from '../common/errors/domain.exception';
 
 export enum WebhookExceptionCode {
   EndpointNotFound = 'webhook_not_found',
@@ -16,11 +16,7 @@ const KINDS: Record<WebhookExceptionCode, ErrorKind> = {
   [WebhookExceptionCode.TargetNotAllowed]: ErrorKind.InvalidInput,
 };
 
-export class WebhookException extends DomainException<WebhookExceptionCode> {
-  constructor(code: WebhookExceptionCode, message: string, options?: DomainExceptionOptions) {
-    super(code, KINDS[code], message, options);
-  }
-
+export class WebhookException extends domainExceptionWithKinds(KINDS) {
   static endpointNotFound(id: string): WebhookException {
     return new WebhookException(WebhookExceptionCode.EndpointNotFound, `No webhook with id ${id}`);
   }

@@ -1,4 +1,4 @@
-import { DomainException, DomainExceptionOptions, ErrorKind, fieldErrors, FieldError } from '../../common/errors/domain.exception';
+import { domainExceptionWithKinds, ErrorKind, fieldErrors, FieldError } from '../../common/errors/domain.exception';
 
 export enum ApiKeyExceptionCode {
   /** The account a key is to be created for does not exist. */
@@ -24,11 +24,7 @@ const KINDS: Record<ApiKeyExceptionCode, ErrorKind> = {
 };
 
 /** A refused key change. (A refused credential is an AuthException: auth.errors.ts.) */
-export class ApiKeyException extends DomainException<ApiKeyExceptionCode> {
-  constructor(code: ApiKeyExceptionCode, message: string, options?: DomainExceptionOptions) {
-    super(code, KINDS[code], message, options);
-  }
-
+export class ApiKeyException extends domainExceptionWithKinds(KINDS) {
   static keyNotFound(keyId: string): ApiKeyException {
     return new ApiKeyException(ApiKeyExceptionCode.KeyNotFound, `No API key with id ${keyId}`);
   }

@@ -54,6 +54,18 @@ export abstract class DomainException<Code extends string = string> extends Erro
   }
 }
 
+/**
+ * The base of a feature's exception: `new FeatureException(code, message)` takes the kind from the feature's
+ * code → kind table, a Record over its code enum, so a code without a kind does not compile.
+ */
+export function domainExceptionWithKinds<Code extends string>(kinds: Record<Code, ErrorKind>) {
+  return class extends DomainException<Code> {
+    constructor(code: Code, message: string, options?: DomainExceptionOptions) {
+      super(code, kinds[code], message, options);
+    }
+  };
+}
+
 /** The `details` of an invalid-input error that names its fields, as the envelope's `data.errors` lists them. */
 export function fieldErrors(...errors: FieldError[]): DomainExceptionOptions {
   return { details: { errors } };
