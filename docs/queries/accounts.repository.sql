@@ -9,12 +9,37 @@ SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Ac
 -- AccountsRepository.list
 SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Account"."plan" AS "Account_plan", "Account"."overage_enabled" AS "Account_overage_enabled", "Account"."referral_code" AS "Account_referral_code", "Account"."created_at" AS "Account_created_at", "Account"."updated_at" AS "Account_updated_at" FROM "accounts" "Account" ORDER BY "Account"."created_at" ASC;
 
--- AccountsRepository.insert
-START TRANSACTION;
-INSERT INTO "accounts"("id", "email", "plan", "overage_enabled", "created_at", "updated_at") VALUES (DEFAULT, $1, $2, $3, DEFAULT, DEFAULT) RETURNING "id", "overage_enabled", "created_at", "updated_at";
-COMMIT;
+-- AccountsRepository.insert (admin or CLI)
+INSERT INTO accounts (email, plan, overage_enabled, signup_ip_hash, referral_code)
+VALUES ($1, $2, $3, $4, coalesce($5, new_referral_code()))
+RETURNING id;
+SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Account"."plan" AS "Account_plan", "Account"."overage_enabled" AS "Account_overage_enabled", "Account"."referral_code" AS "Account_referral_code", "Account"."created_at" AS "Account_created_at", "Account"."updated_at" AS "Account_updated_at" FROM "accounts" "Account" WHERE (("Account"."id" = $1)) LIMIT 1;
+
+-- AccountsRepository.insert (signup, in its transaction)
+INSERT INTO accounts (email, plan, overage_enabled, signup_ip_hash, referral_code)
+VALUES ($1, $2, $3, $4, coalesce($5, new_referral_code()))
+RETURNING id;
+SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Account"."plan" AS "Account_plan", "Account"."overage_enabled" AS "Account_overage_enabled", "Account"."referral_code" AS "Account_referral_code", "Account"."created_at" AS "Account_created_at", "Account"."updated_at" AS "Account_updated_at" FROM "accounts" "Account" WHERE (("Account"."id" = $1)) LIMIT 1;
+
+-- AccountsRepository.insert (with its referral code)
+INSERT INTO accounts (email, plan, overage_enabled, signup_ip_hash, referral_code)
+VALUES ($1, $2, $3, $4, coalesce($5, new_referral_code()))
+RETURNING id;
 SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Account"."plan" AS "Account_plan", "Account"."overage_enabled" AS "Account_overage_enabled", "Account"."referral_code" AS "Account_referral_code", "Account"."created_at" AS "Account_created_at", "Account"."updated_at" AS "Account_updated_at" FROM "accounts" "Account" WHERE (("Account"."id" = $1)) LIMIT 1;
 
 -- AccountsRepository.update
 UPDATE "accounts" SET "plan" = $1, "overage_enabled" = $2, "updated_at" = CURRENT_TIMESTAMP WHERE "id" = $3;
 SELECT "Account"."id" AS "Account_id", "Account"."email" AS "Account_email", "Account"."plan" AS "Account_plan", "Account"."overage_enabled" AS "Account_overage_enabled", "Account"."referral_code" AS "Account_referral_code", "Account"."created_at" AS "Account_created_at", "Account"."updated_at" AS "Account_updated_at" FROM "accounts" "Account" WHERE (("Account"."id" = $1)) LIMIT 1;
+
+-- AccountsRepository.lock
+SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE;
+
+-- AccountsRepository.lockTableAndCheckEmpty
+LOCK TABLE accounts IN SHARE ROW EXCLUSIVE MODE;
+SELECT EXISTS (SELECT 1 FROM accounts) AS exists;
+
+-- AccountsRepository.findSignupOrigin
+SELECT id, email, signup_ip_hash AS "signupIpHash" FROM accounts WHERE id = $1;
+
+-- AccountsRepository.findByReferralCode
+SELECT id AS "accountId", email FROM accounts WHERE referral_code = $1;

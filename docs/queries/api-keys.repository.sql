@@ -3,9 +3,6 @@
 -- each distinct statement once, in the order first sent; $n are bind parameters; START TRANSACTION and
 -- COMMIT are the method's own.
 
--- ApiKeysTransaction.lockAccount
-SELECT id FROM accounts WHERE id = $1 FOR NO KEY UPDATE;
-
 -- ApiKeysTransaction.countLiveKeys
 SELECT count(*)::int AS live
   FROM api_keys

@@ -3,7 +3,12 @@
 -- each distinct statement once, in the order first sent; $n are bind parameters; START TRANSACTION and
 -- COMMIT are the method's own.
 
--- BonusCreditsRepository.grant
+-- BonusCreditsRepository.recordGrant
+INSERT INTO credit_grants (account_id, referral_id, credits, expires_at)
+VALUES ($1, $2, $3, (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months') AT TIME ZONE 'UTC')
+RETURNING expires_at;
+
+-- BonusCreditsRepository.addToBalance
 INSERT INTO billing_counters AS c (account_id, bonus_expires_at, bonus_remaining)
 VALUES ($1, ARRAY[$3::timestamptz], ARRAY[$2::bigint])
 ON CONFLICT (account_id) DO UPDATE
@@ -14,3 +19,6 @@ ON CONFLICT (account_id) DO UPDATE
                          UNION ALL SELECT $3::timestamptz, $2::bigint) AS grants
                   WHERE e > clock_timestamp() AND r > 0
                   GROUP BY e) AS merged);
+
+-- BonusCreditsRepository.creditsGrantedForReferrals
+SELECT coalesce(sum(credits), 0)::bigint AS credits FROM credit_grants WHERE account_id = $1 AND referral_id IS NOT NULL;

@@ -3,9 +3,6 @@
 -- each distinct statement once, in the order first sent; $n are bind parameters; START TRANSACTION and
 -- COMMIT are the method's own.
 
--- ClicksRepository.findReferrerByCode
-SELECT id AS "accountId", email FROM accounts WHERE referral_code = $1;
-
 -- ClicksRepository.record
 START TRANSACTION;
 SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 0));
@@ -25,3 +22,8 @@ COMMIT;
 SELECT id::text AS "clickId", referral_code AS "referralCode", referrer_account_id AS "referrerAccountId",
        utm_campaign AS "utmCampaign"
   FROM referral_clicks WHERE id = $1 AND created_at > now() - make_interval(secs => $2::float8 / 1000);
+
+-- ClicksRepository.insertPastClicks
+INSERT INTO referral_clicks (referral_code, referrer_account_id, utm_source, utm_medium, utm_campaign, created_at)
+  SELECT $1, $2, $3, $4, $5, $6::timestamptz - make_interval(hours => n * $7::int)
+    FROM generate_series(1, $8::int) AS n;

@@ -33,10 +33,8 @@ SELECT
   r.review_reason, r.rejection_reason FROM referrals r WHERE r.status = $1 AND r.utm_campaign = $2 AND r.signed_up_at >= $3::timestamptz AND r.signed_up_at < $4::timestamptz AND r.referrer_account_id = $5 AND (r.signed_up_at, r.id) < ($6::timestamptz, $7::uuid)
         ORDER BY r.signed_up_at DESC, r.id DESC LIMIT $8;
 
--- ReferralsRepository.dueForUsageQualification
-SELECT r.id FROM referrals r
-  WHERE r.referee_account_id = ANY($1::uuid[]) AND r.status = 'signed_up'
-    AND (SELECT coalesce(sum(l.credits), 0) FROM billing_ledger l WHERE l.account_id = r.referee_account_id) >= $2;
+-- ReferralsRepository.signedUpReferralsOf
+SELECT id FROM referrals WHERE referee_account_id = ANY($1::uuid[]) AND status = 'signed_up';
 
 -- ReferralsRepository.findByReferee
 SELECT id, status FROM referrals WHERE referee_account_id = $1;
@@ -44,20 +42,18 @@ SELECT id, status FROM referrals WHERE referee_account_id = $1;
 -- ReferralsRepository.funnelOfReferrer
 SELECT (SELECT count(*) FROM referral_clicks WHERE referrer_account_id = $1) AS clicks,
        count(*) AS signups, count(r.qualified_at) AS qualified, count(r.rewarded_at) AS rewarded,
-       count(r.capped_at) AS capped,
-       (SELECT coalesce(sum(credits), 0) FROM credit_grants
-         WHERE account_id = $1 AND referral_id IS NOT NULL) AS credits_earned
+       count(r.capped_at) AS capped
   FROM referrals r WHERE r.referrer_account_id = $1;
+
+-- ReferralsRepository.insertPastReferral
+INSERT INTO referrals (referrer_account_id, referee_account_id, click_id, utm_campaign, status,
+                         signed_up_at, review_required_at, qualified_at, rewarded_at, review_reason)
+  VALUES ($1, $2, (SELECT id FROM referral_clicks WHERE utm_campaign = $3 AND created_at < $5
+                    ORDER BY created_at DESC LIMIT 1),
+          $3, $4, $5, $6, $7, $8, $9);
 
 -- ReferralsTransaction.lockSignupIp
 SELECT pg_advisory_xact_lock(hashtextextended(encode($1::bytea, 'hex'), 1));
-
--- ReferralsTransaction.createAccount
-INSERT INTO accounts (email, plan, signup_ip_hash) VALUES ($1, 'free', $2)
-  RETURNING id, email, plan, referral_code;
-
--- ReferralsTransaction.findReferrer
-SELECT id, email, signup_ip_hash AS "signupIpHash" FROM accounts WHERE id = $1;
 
 -- ReferralsTransaction.countSignupsFromIp
 SELECT count(*) FROM referrals WHERE signup_ip_hash = $1 AND signed_up_at > now() - interval '24 hours';
@@ -103,13 +99,6 @@ UPDATE referrals SET status = $2, updated_at = now()
 INSERT INTO referral_transitions (referral_id, from_status, to_status, reason, actor_kind, actor_id, actor_account_id)
   VALUES ($1, $2, $3, $4, $5, $6, $7);
 
--- ReferralsTransaction.moveTo (to review)
-UPDATE referrals SET status = $2, updated_at = now()
-        , review_required_at = now(), review_reason = $3
-  WHERE id = $1;
-INSERT INTO referral_transitions (referral_id, from_status, to_status, reason, actor_kind, actor_id, actor_account_id)
-  VALUES ($1, $2, $3, $4, $5, $6, $7);
-
 -- ReferralsTransaction.moveTo (to rejected)
 UPDATE referrals SET status = $2, updated_at = now()
         , rejected_at = now(), rejection_reason = $3
@@ -128,11 +117,6 @@ INSERT INTO referral_reward_counts AS c (referrer_account_id, month, rewarded)
   VALUES ($1, date_trunc('month', now() AT TIME ZONE 'UTC')::date, 1)
   ON CONFLICT (referrer_account_id, month) DO UPDATE SET rewarded = c.rewarded + 1 WHERE c.rewarded < $2
   RETURNING rewarded;
-
--- ReferralsTransaction.recordRewardGrant
-INSERT INTO credit_grants (account_id, referral_id, credits, expires_at)
-  VALUES ($1, $2, $3, (date_trunc('month', now() AT TIME ZONE 'UTC') + interval '3 months') AT TIME ZONE 'UTC')
-  RETURNING expires_at;
 
 -- ReferralsTransaction.recordTransition
 INSERT INTO referral_transitions (referral_id, from_status, to_status, reason, actor_kind, actor_id, actor_account_id)

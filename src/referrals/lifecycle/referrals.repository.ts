@@ -100,9 +100,8 @@ const REFERRAL_COLUMNS = `
   ${utc('r.capped_at')} AS capped_at, ${utc('r.rejected_at')} AS rejected_at,
   r.review_reason, r.rejection_reason`;
 
-/** The column each status change stamps. */
+/** The column each status change stamps (review_required is only ever a signup's first status: insertReferral). */
 const STAGE_COLUMN: Partial<Record<ReferralStatus, string>> = {
-  review_required: 'review_required_at',
   qualified: 'qualified_at',
   rewarded: 'rewarded_at',
   capped: 'capped_at',
@@ -321,7 +320,7 @@ export class ReferralsTransaction {
   async moveTo(referral: ReferralRecord, transition: Transition, reason: string | null, actor: Actor): Promise<void> {
     const { from, to } = transition;
     const stage = STAGE_COLUMN[to];
-    const reasonColumn = to === 'rejected' ? 'rejection_reason' : to === 'review_required' ? 'review_reason' : null;
+    const reasonColumn = to === 'rejected' ? 'rejection_reason' : null;
     await this.manager.query(
       `UPDATE referrals SET status = $2, updated_at = now()
               ${stage ? `, ${stage} = now()` : ''}${reasonColumn ? `, ${reasonColumn} = $3` : ''}
