@@ -55,10 +55,11 @@ export function callStatement(routine: Routine): string {
 
 /**
  * A one-SELECT SQL function that hot statements call for a rule they share (the counters' rollover, the rate
- * limiter's sliding log): LANGUAGE sql, IMMUTABLE, non-strict and without SET clauses, so the planner inlines its
+ * limiter's sliding log): LANGUAGE sql, STABLE, non-strict and without SET clauses, so the planner inlines its
  * body where it is called (it costs no function call at run time, and the plan is the one the statement would
- * have with the expression written in place). Installed by a migration; readiness compares the body like a
- * routine's.
+ * have with the expression written in place). STABLE, not IMMUTABLE: an immutable function whose body holds a
+ * stable operator (`timestamptz - interval`) is not inlined. Installed by a migration; readiness compares the
+ * body like a routine's.
  */
 export interface InlineFunction {
   readonly name: string;
@@ -72,7 +73,7 @@ export interface InlineFunction {
 
 export function createInlineFunctionStatement(fn: InlineFunction): string {
   return `CREATE OR REPLACE FUNCTION ${fn.name}(${fn.parameters.join(', ')})
-RETURNS ${fn.returns} LANGUAGE sql IMMUTABLE PARALLEL SAFE
+RETURNS ${fn.returns} LANGUAGE sql STABLE PARALLEL SAFE
 AS $function$${fn.body}$function$`;
 }
 

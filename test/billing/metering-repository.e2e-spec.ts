@@ -1,6 +1,9 @@
+import { ADMIT_BATCH } from '../../src/billing/metering/admission.sql';
 import { ExpiredAdmissionsSweeper } from '../../src/billing/metering/expired-admissions.sweeper';
+import { METERING_INLINE_FUNCTIONS } from '../../src/billing/metering/metering-routines';
 import { MeteringRepository } from '../../src/billing/metering/metering.repository';
 import type { AdmissionLimits, AdmissionRequest, AdmissionResult, BatchedAdmission } from '../../src/billing/metering/metering.types';
+import { CHARGE_RESERVATION } from '../../src/billing/metering/settlement.sql';
 import { createAccount } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
@@ -84,6 +87,18 @@ describe('MeteringRepository: the batched admission statement', () => {
   });
 
   afterAll(() => t.close());
+
+  it('costs no function call for the rules it shares (rollover, sliding log): the planner inlines them', async () => {
+    const plans = [
+      await t.db.query(`EXPLAIN VERBOSE ${ADMIT_BATCH}`, [[], [], [], [], [], [], [], [], [], [], 1000, [], []]),
+      await t.db.query(`EXPLAIN VERBOSE ${CHARGE_RESERVATION}`, ['00000000-0000-0000-0000-000000000000']),
+    ].map((rows: Array<Record<string, string>>) => rows.map((row) => row['QUERY PLAN']).join('\n'));
+
+    for (const plan of plans) {
+      expect(plan).toContain('billing_counters');
+      for (const fn of METERING_INLINE_FUNCTIONS) expect(plan).not.toContain(fn.name);
+    }
+  });
 
   describe('the per-minute limit is a rolling 60 s window (the PostgreSQL sliding log)', () => {
     it('refuses while the 5th latest admission is under 60 s old, whatever the calendar minute', async () => {
