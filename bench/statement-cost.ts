@@ -2,7 +2,7 @@ import 'reflect-metadata';
 import { Pool, PoolConfig } from 'pg';
 import { DataSource } from 'typeorm';
 import { parseArgs } from 'node:util';
-import { ADMIT_BATCH, ADMIT_BATCH_ROUTINE, CONFIRM, CONFIRM_ROUTINE } from '../src/billing/metering.sql';
+import { ADMIT_BATCH, ADMIT_BATCH_ROUTINE } from '../src/billing/metering/admission.sql';
 import { dataSourceOptions, poolSettings } from '../src/database/data-source-options';
 import { callStatement } from '../src/database/routines';
 import { FUNNEL_QUERY, FUNNEL_ROUTINE } from '../src/referrals/stats/stats-sql';
@@ -28,6 +28,9 @@ interface Way {
   funnel(values: unknown[]): Promise<unknown>;
 }
 
+/** A confirmation on its own: the admission statement with no request to admit (MeteringRepository.confirmCharges). */
+const confirmationAlone = (ids: string[]) => [[], [], [], [], [], [], [], [], [], [], 120_000, ids, []];
+
 function ways(url: string, connections: number): Way[] {
   const before = new Pool({
     connectionString: url,
@@ -44,14 +47,14 @@ function ways(url: string, connections: number): Way[] {
       name: 'before (named prepared)',
       pool: before,
       admit: (values) => rows(before.query({ name: 'billing_admit_batch', text: ADMIT_BATCH, values })),
-      confirm: async (ids) => void (await before.query({ name: 'billing_confirm', text: CONFIRM, values: [ids] })),
+      confirm: async (ids) => void (await before.query({ name: 'billing_admit_batch', text: ADMIT_BATCH, values: confirmationAlone(ids) })),
       funnel: (values) => rows(before.query({ name: 'referral_funnel', text: FUNNEL_QUERY, values })),
     },
     {
       name: 'after (function call)',
       pool: after,
       admit: (values) => rows(after.query(callStatement(ADMIT_BATCH_ROUTINE), values)),
-      confirm: async (ids) => void (await after.query(callStatement(CONFIRM_ROUTINE), [ids])),
+      confirm: async (ids) => void (await after.query(callStatement(ADMIT_BATCH_ROUTINE), confirmationAlone(ids))),
       funnel: (values) => rows(after.query(callStatement(FUNNEL_ROUTINE), values)),
     },
   ];
@@ -89,7 +92,7 @@ async function main(): Promise<void> {
     let next = 0;
     const metered = async (way: Way) => {
       const accountId = accountIds[next++ % accountIds.length];
-      const [row] = await way.admit([[accountId], [1], [1000], [null], [1_000_000_000], [true], [`r${next}`], ['api_key'], ['bench'], ['/bench'], 120_000, []]);
+      const [row] = await way.admit([[accountId], [1], [1000], [null], [1_000_000_000], [true], [`r${next}`], ['api_key'], ['bench'], ['/bench'], 120_000, [], [null]]);
       if (!row?.charge_id) throw new Error('the bench admission was not charged');
       await way.confirm([row.charge_id]);
     };

@@ -2,113 +2,8 @@
 -- The server-side functions the repositories call (src/database/routines.ts), as a migration installs them.
 -- A changed body here also needs a migration that re-installs it (readiness compares the installed bodies).
 
--- routine billing_admit(uuid, int, int, bigint, bigint, boolean, text, text, text, text, int)
-CREATE OR REPLACE FUNCTION billing_admit(uuid, int, int, bigint, bigint, boolean, text, text, text, text, int)
-RETURNS TABLE (refusal text, reservation_id uuid, now timestamptz, blocking_admission timestamptz, day_used bigint,
-                day_reserved bigint, included_used bigint, included_reserved bigint, overage_used bigint,
-                minute_count int, minute_oldest timestamptz) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
-AS $routine$
-#variable_conflict use_column
-BEGIN
-RETURN QUERY
-WITH params AS MATERIALIZED (
-  SELECT $1::uuid AS account_id, $2::int AS credits, $3::int AS rate_per_minute, $4::bigint AS daily_cap,
-         $5::bigint AS included_credits, $6::boolean AS overage_allowed, $7::text AS request_id,
-         $8::text AS credential_kind, $9::text AS credential_id, $10::text AS route, $11::int AS ttl_ms,
-         set_config('synchronous_commit', 'off', true) AS durability
-),
-locked AS MATERIALIZED (
-  SELECT c.* FROM billing_counters c, params p WHERE c.account_id = p.account_id FOR UPDATE OF c
-),
-clock AS MATERIALIZED (
-  SELECT l.*, t.now, (t.now AT TIME ZONE 'UTC')::date AS today,
-         date_trunc('month', t.now AT TIME ZONE 'UTC')::date AS this_period
-    FROM locked l
-   CROSS JOIN LATERAL (
-     SELECT greatest(clock_timestamp(), l.recent_admissions[cardinality(l.recent_admissions)]) AS now
-   ) t
-),
-current AS MATERIALIZED (
-  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.bonus_reserved,
-         bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
-         k.recent_admissions[cardinality(k.recent_admissions) - p.rate_per_minute + 1] AS nth_latest,
-         CASE WHEN k.usage_day = k.today THEN k.day_used ELSE 0 END AS day_used,
-         CASE WHEN k.usage_day = k.today THEN k.day_reserved ELSE 0 END AS day_reserved,
-         CASE WHEN k.period_start = k.this_period THEN k.included_used ELSE 0 END AS included_used,
-         CASE WHEN k.period_start = k.this_period THEN k.included_reserved ELSE 0 END AS included_reserved,
-         CASE WHEN k.period_start = k.this_period THEN k.overage_used ELSE 0 END AS overage_used
-    FROM clock k, params p
-),
-decision AS MATERIALIZED (
-  SELECT cur.*, split.bonus_part, split.included_part,
-         CASE
-           WHEN split.bonus_part + split.included_part < p.credits AND NOT p.overage_allowed THEN 'credits_exhausted'
-           WHEN p.daily_cap IS NOT NULL AND cur.day_used + cur.day_reserved + p.credits > p.daily_cap
-             THEN 'daily_cap_reached'
-           WHEN cur.nth_latest > cur.now - interval '60 seconds' THEN 'rate_limited'
-         END AS refusal
-    FROM current cur, params p
-   CROSS JOIN LATERAL (
-     SELECT least(p.credits::bigint, greatest(cur.bonus_unreserved, 0)) AS bonus_part
-   ) bonus
-   CROSS JOIN LATERAL (
-     SELECT bonus.bonus_part,
-            least(p.credits - bonus.bonus_part, greatest(p.included_credits - cur.included_used - cur.included_reserved, 0))
-              AS included_part
-   ) split
-),
-outcome AS MATERIALIZED (
-  SELECT d.*,
-         CASE WHEN d.refusal IS NULL
-              THEN (d.recent_admissions || d.now)[cardinality(d.recent_admissions) + 2 - p.rate_per_minute:]
-              ELSE d.recent_admissions END AS admissions_after,
-         d.day_reserved + CASE WHEN d.refusal IS NULL THEN p.credits ELSE 0 END AS day_reserved_after,
-         d.included_reserved + CASE WHEN d.refusal IS NULL THEN d.included_part ELSE 0 END AS included_reserved_after,
-         d.bonus_reserved + CASE WHEN d.refusal IS NULL THEN d.bonus_part ELSE 0 END AS bonus_reserved_after
-    FROM decision d, params p
-),
-admitted AS (
-  UPDATE billing_counters c
-     SET recent_admissions = o.admissions_after,
-         usage_day = o.today,
-         day_used = o.day_used,
-         day_reserved = o.day_reserved_after,
-         period_start = o.this_period,
-         included_used = o.included_used,
-         included_reserved = o.included_reserved_after,
-         overage_used = o.overage_used,
-         bonus_reserved = o.bonus_reserved_after,
-         updated_at = o.now
-    FROM outcome o
-   WHERE c.account_id = o.account_id AND o.refusal IS NULL
-),
-reservation AS (
-  INSERT INTO billing_reservations (account_id, request_id, credential_kind, credential_id, route, credits,
-                                    bonus_credits, included_credits, overage_credits, usage_day, period_start,
-                                    reserved_at, expires_at)
-  SELECT o.account_id, p.request_id, p.credential_kind, p.credential_id, p.route, p.credits,
-         o.bonus_part, o.included_part, p.credits - o.bonus_part - o.included_part, o.today, o.this_period, o.now,
-         o.now + p.ttl_ms * interval '1 millisecond'
-    FROM outcome o, params p
-   WHERE o.refusal IS NULL AND p.credits > 0
-  RETURNING id
-)
-SELECT o.refusal, r.id AS reservation_id, o.now, o.nth_latest AS blocking_admission,
-       o.day_used, o.day_reserved_after AS day_reserved, o.included_used,
-       o.included_reserved_after AS included_reserved, o.overage_used,
-       w.minute_count, w.minute_oldest
-  FROM outcome o
-  LEFT JOIN reservation r ON true
- CROSS JOIN LATERAL (
-   SELECT count(*)::int AS minute_count, min(a) AS minute_oldest
-     FROM unnest(o.admissions_after) a
-    WHERE a > o.now - interval '60 seconds'
- ) w;
-END
-$routine$;
-
--- routine billing_admit_batch(uuid[], int[], int[], bigint[], bigint[], boolean[], text[], text[], text[], text[], int, bigint[])
-CREATE OR REPLACE FUNCTION billing_admit_batch(uuid[], int[], int[], bigint[], bigint[], boolean[], text[], text[], text[], text[], int, bigint[])
+-- routine billing_admit_batch(uuid[], int[], int[], bigint[], bigint[], boolean[], text[], text[], text[], text[], int, bigint[], boolean[])
+CREATE OR REPLACE FUNCTION billing_admit_batch(uuid[], int[], int[], bigint[], bigint[], boolean[], text[], text[], text[], text[], int, bigint[], boolean[])
 RETURNS TABLE (n bigint, missing boolean, refusal text, charge_id bigint, reservation_id uuid, now timestamptz,
                 blocking_admission timestamptz, day_used bigint, day_reserved bigint, included_used bigint,
                 included_reserved bigint, overage_used bigint, minute_count int, minute_oldest timestamptz) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
@@ -119,13 +14,13 @@ RETURN QUERY
 WITH params AS MATERIALIZED (
   SELECT p.*
     FROM unnest($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::boolean[], $7::text[], $8::text[],
-                $9::text[], $10::text[])
+                $9::text[], $10::text[], $13::boolean[])
          WITH ORDINALITY AS p(account_id, credits, rate_per_minute, daily_cap, included_credits, overage_allowed,
-                              request_id, credential_kind, credential_id, route, n)
+                              request_id, credential_kind, credential_id, route, rate_allowed, n)
 ),
--- Confirmations of earlier requests' charges ride along (see CONFIRM). SKIP LOCKED: a marker locked by
--- someone else is being swept (it expired), never refunded (a confirmed request did not fail), so skipping it
--- loses nothing, and this statement never waits on a marker while holding counters rows.
+-- Confirmations of earlier requests' charges ride along. SKIP LOCKED: a marker locked by someone else is being
+-- swept (it expired), never refunded (a confirmed request did not fail), so skipping it loses nothing, and this
+-- statement never waits on a marker while holding counters rows.
 confirmed AS (
   DELETE FROM billing_pending_charges
    WHERE ledger_id IN (SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($12::bigint[])
@@ -136,25 +31,24 @@ locked AS MATERIALIZED (
 ),
 clock AS MATERIALIZED (
   SELECT l.*, p.credits, p.rate_per_minute, p.daily_cap, p.included_credits, p.overage_allowed, p.request_id,
-         p.credential_kind, p.credential_id, p.route, t.now, (t.now AT TIME ZONE 'UTC')::date AS today,
+         p.credential_kind, p.credential_id, p.route, p.rate_allowed, t.now, (t.now AT TIME ZONE 'UTC')::date AS today,
          date_trunc('month', t.now AT TIME ZONE 'UTC')::date AS this_period
     FROM locked l
     JOIN params p ON p.account_id = l.account_id
    CROSS JOIN LATERAL (
-     SELECT greatest(clock_timestamp(), l.recent_admissions[cardinality(l.recent_admissions)]) AS now
+     SELECT greatest(clock_timestamp(), billing_rate_log_newest(l.recent_admissions)) AS now
    ) t
 ),
 current AS MATERIALIZED (
   SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.bonus_reserved,
          k.credits, k.rate_per_minute, k.daily_cap, k.included_credits, k.overage_allowed, k.request_id,
-         k.credential_kind, k.credential_id, k.route,
+         k.credential_kind, k.credential_id, k.route, k.rate_allowed,
          bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
-         k.recent_admissions[cardinality(k.recent_admissions) - k.rate_per_minute + 1] AS nth_latest,
-         CASE WHEN k.usage_day = k.today THEN k.day_used ELSE 0 END AS day_used,
-         CASE WHEN k.usage_day = k.today THEN k.day_reserved ELSE 0 END AS day_reserved,
-         CASE WHEN k.period_start = k.this_period THEN k.included_used ELSE 0 END AS included_used,
-         CASE WHEN k.period_start = k.this_period THEN k.included_reserved ELSE 0 END AS included_reserved,
-         CASE WHEN k.period_start = k.this_period THEN k.overage_used ELSE 0 END AS overage_used
+         billing_rollover(k.day_used, k.usage_day, k.today) AS day_used,
+         billing_rollover(k.day_reserved, k.usage_day, k.today) AS day_reserved,
+         billing_rollover(k.included_used, k.period_start, k.this_period) AS included_used,
+         billing_rollover(k.included_reserved, k.period_start, k.this_period) AS included_reserved,
+         billing_rollover(k.overage_used, k.period_start, k.this_period) AS overage_used
     FROM clock k
 ),
 decision AS MATERIALIZED (
@@ -163,7 +57,8 @@ decision AS MATERIALIZED (
            WHEN split.bonus_part + split.included_part < cur.credits AND NOT cur.overage_allowed THEN 'credits_exhausted'
            WHEN cur.daily_cap IS NOT NULL AND cur.day_used + cur.day_reserved + cur.credits > cur.daily_cap
              THEN 'daily_cap_reached'
-           WHEN cur.nth_latest > cur.now - interval '60 seconds' THEN 'rate_limited'
+           WHEN coalesce(NOT cur.rate_allowed, billing_rate_limited(cur.recent_admissions, cur.rate_per_minute, cur.now))
+             THEN 'rate_limited'
          END AS refusal
     FROM current cur
    CROSS JOIN LATERAL (
@@ -177,8 +72,8 @@ decision AS MATERIALIZED (
 ),
 outcome AS MATERIALIZED (
   SELECT d.*, m.mode,
-         CASE WHEN d.refusal IS NULL
-              THEN (d.recent_admissions || d.now)[cardinality(d.recent_admissions) + 2 - d.rate_per_minute:]
+         CASE WHEN d.refusal IS NULL AND d.rate_allowed IS NULL
+              THEN billing_rate_log_admit(d.recent_admissions, d.now, d.rate_per_minute)
               ELSE d.recent_admissions END AS admissions_after,
          d.day_used + CASE WHEN m.mode = 'charge' THEN d.credits ELSE 0 END AS day_used_after,
          d.day_reserved + CASE WHEN m.mode = 'reserve' THEN d.credits ELSE 0 END AS day_reserved_after,
@@ -242,7 +137,7 @@ durability AS MATERIALIZED (
                          THEN 'on' ELSE 'off' END, true) AS synchronous_commit
 )
 SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id AS reservation_id, o.now,
-       o.nth_latest AS blocking_admission,
+       billing_rate_blocker(o.recent_admissions, o.rate_per_minute) AS blocking_admission,
        CASE WHEN o.refusal IS NULL THEN o.day_used_after ELSE o.day_used END AS day_used,
        o.day_reserved_after AS day_reserved,
        CASE WHEN o.refusal IS NULL THEN o.included_used_after ELSE o.included_used END AS included_used,
@@ -253,63 +148,13 @@ SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id
   LEFT JOIN outcome o ON o.account_id = p.account_id
   LEFT JOIN charge ch ON ch.account_id = p.account_id
   LEFT JOIN reservation r ON r.account_id = p.account_id
-  LEFT JOIN LATERAL (
-    SELECT count(*)::int AS minute_count, min(a) AS minute_oldest
-      FROM unnest(o.admissions_after) a
-     WHERE a > o.now - interval '60 seconds'
-  ) w ON true
+  LEFT JOIN LATERAL billing_rate_window(o.admissions_after, o.now) w ON true
  CROSS JOIN durability;
 END
 $routine$;
 
--- routine billing_confirm(bigint[])
-CREATE OR REPLACE FUNCTION billing_confirm(bigint[])
-RETURNS void LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
-AS $routine$
-#variable_conflict use_column
-BEGIN
-
-DELETE FROM billing_pending_charges
- WHERE ledger_id IN (SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($1::bigint[])
-                        FOR UPDATE SKIP LOCKED);
-END
-$routine$;
-
--- routine billing_refund(bigint)
-CREATE OR REPLACE FUNCTION billing_refund(bigint)
-RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
-AS $routine$
-#variable_conflict use_column
-BEGIN
-RETURN QUERY
-WITH pending AS (DELETE FROM billing_pending_charges WHERE ledger_id = $1 RETURNING ledger_id),
-refunded AS (
-  DELETE FROM billing_ledger l WHERE l.id IN (SELECT ledger_id FROM pending)
-  RETURNING l.account_id, l.credits, l.included_credits, l.overage_credits, l.usage_day, l.period_start
-),
--- Like a release, a refund need not wait for a WAL flush: if lost in a crash, the marker is back after
--- recovery and the sweeper refunds the charge when it expires.
-durability AS (SELECT set_config('synchronous_commit', 'off', true)),
-locked AS MATERIALIZED (
-  SELECT c.account_id FROM billing_counters c
-   WHERE c.account_id IN (SELECT account_id FROM refunded) AND EXISTS (SELECT FROM durability)
-   ORDER BY c.account_id
-     FOR UPDATE
-)
-UPDATE billing_counters c
-   SET day_used = c.day_used - (SELECT coalesce(sum(r.credits), 0) FROM refunded r
-                                 WHERE r.account_id = c.account_id AND r.usage_day = c.usage_day),
-       included_used = c.included_used - (SELECT coalesce(sum(r.included_credits), 0) FROM refunded r
-                                           WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
-       overage_used = c.overage_used - (SELECT coalesce(sum(r.overage_credits), 0) FROM refunded r
-                                         WHERE r.account_id = c.account_id AND r.period_start = c.period_start)
- WHERE c.account_id IN (SELECT account_id FROM locked)
-RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved;
-END
-$routine$;
-
--- routine billing_commit(uuid)
-CREATE OR REPLACE FUNCTION billing_commit(uuid)
+-- routine billing_charge_reservation(uuid)
+CREATE OR REPLACE FUNCTION billing_charge_reservation(uuid)
 RETURNS TABLE (day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
 AS $routine$
 #variable_conflict use_column
@@ -327,13 +172,12 @@ charge AS (
     FROM settled
 )
 UPDATE billing_counters c
-   SET day_used = c.day_used + CASE WHEN c.usage_day = s.usage_day THEN s.credits ELSE 0 END,
-       day_reserved = c.day_reserved - CASE WHEN c.usage_day = s.usage_day THEN s.credits ELSE 0 END,
-       included_used = c.included_used + CASE WHEN c.period_start = s.period_start THEN s.included_credits ELSE 0 END,
-       included_reserved = c.included_reserved
-                           - CASE WHEN c.period_start = s.period_start THEN s.included_credits ELSE 0 END,
-       overage_used = c.overage_used + CASE WHEN c.period_start = s.period_start THEN s.overage_credits ELSE 0 END,
-       -- Evaluated on the row as the lock found it, so concurrent commits spend the balances one after another.
+   SET day_used = c.day_used + billing_rollover(s.credits, s.usage_day, c.usage_day),
+       day_reserved = c.day_reserved - billing_rollover(s.credits, s.usage_day, c.usage_day),
+       included_used = c.included_used + billing_rollover(s.included_credits, s.period_start, c.period_start),
+       included_reserved = c.included_reserved - billing_rollover(s.included_credits, s.period_start, c.period_start),
+       overage_used = c.overage_used + billing_rollover(s.overage_credits, s.period_start, c.period_start),
+       -- Evaluated on the row as the lock found it, so concurrent charges spend the balances one after another.
        bonus_remaining = bonus_spend(c.bonus_expires_at, c.bonus_remaining, clock_timestamp(), s.bonus_credits),
        bonus_reserved = c.bonus_reserved - s.bonus_credits
   FROM settled s
@@ -342,18 +186,18 @@ RETURNING c.day_used, c.day_reserved, c.included_used, c.included_reserved;
 END
 $routine$;
 
--- routine billing_release(uuid)
-CREATE OR REPLACE FUNCTION billing_release(uuid)
+-- routine billing_return_reservations(uuid[])
+CREATE OR REPLACE FUNCTION billing_return_reservations(uuid[])
 RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
 AS $routine$
 #variable_conflict use_column
 BEGIN
 RETURN QUERY
-WITH released AS (DELETE FROM billing_reservations WHERE id = $1 RETURNING account_id, credits, bonus_credits, included_credits, usage_day, period_start),
--- Like the admission, returning credits need not wait for a WAL flush: if lost in a crash, the reservation
--- is back after recovery and the sweeper returns it when it expires.
+WITH released AS (
+  DELETE FROM billing_reservations WHERE id = ANY($1::uuid[])
+  RETURNING account_id, credits, bonus_credits, included_credits, usage_day, period_start
+),
 durability AS (SELECT set_config('synchronous_commit', 'off', true)),
--- Counters rows locked in account order, as the batched admission locks them: the two never deadlock.
 locked AS MATERIALIZED (
   SELECT c.account_id FROM billing_counters c
    WHERE c.account_id IN (SELECT account_id FROM released) AND EXISTS (SELECT FROM durability)
@@ -367,6 +211,39 @@ UPDATE billing_counters c
                                                    WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
        bonus_reserved = c.bonus_reserved - (SELECT coalesce(sum(r.bonus_credits), 0) FROM released r
                                              WHERE r.account_id = c.account_id)
+ WHERE c.account_id IN (SELECT account_id FROM locked)
+RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved;
+END
+$routine$;
+
+-- routine billing_refund_charges(bigint[])
+CREATE OR REPLACE FUNCTION billing_refund_charges(bigint[])
+RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
+AS $routine$
+#variable_conflict use_column
+BEGIN
+RETURN QUERY
+WITH pending AS (
+  DELETE FROM billing_pending_charges WHERE ledger_id = ANY($1::bigint[]) RETURNING ledger_id
+),
+refunded AS (
+  DELETE FROM billing_ledger l WHERE l.id IN (SELECT ledger_id FROM pending)
+  RETURNING l.account_id, l.credits, l.included_credits, l.overage_credits, l.usage_day, l.period_start
+),
+durability AS (SELECT set_config('synchronous_commit', 'off', true)),
+locked AS MATERIALIZED (
+  SELECT c.account_id FROM billing_counters c
+   WHERE c.account_id IN (SELECT account_id FROM refunded) AND EXISTS (SELECT FROM durability)
+   ORDER BY c.account_id
+     FOR UPDATE
+)
+UPDATE billing_counters c
+   SET day_used = c.day_used - (SELECT coalesce(sum(r.credits), 0) FROM refunded r
+                                 WHERE r.account_id = c.account_id AND r.usage_day = c.usage_day),
+       included_used = c.included_used - (SELECT coalesce(sum(r.included_credits), 0) FROM refunded r
+                                           WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
+       overage_used = c.overage_used - (SELECT coalesce(sum(r.overage_credits), 0) FROM refunded r
+                                         WHERE r.account_id = c.account_id AND r.period_start = c.period_start)
  WHERE c.account_id IN (SELECT account_id FROM locked)
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved;
 END

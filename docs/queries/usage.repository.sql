@@ -5,13 +5,12 @@
 
 -- UsageRepository.currentUsage
 SELECT t.now,
-       CASE WHEN c.usage_day = t.today THEN c.day_used ELSE 0 END AS day_used,
-       CASE WHEN c.usage_day = t.today THEN c.day_reserved ELSE 0 END AS day_reserved,
-       CASE WHEN c.period_start = t.this_period THEN c.included_used ELSE 0 END AS included_used,
-       CASE WHEN c.period_start = t.this_period THEN c.included_reserved ELSE 0 END AS included_reserved,
-       CASE WHEN c.period_start = t.this_period THEN c.overage_used ELSE 0 END AS overage_used,
-       (SELECT count(*)::int FROM unnest(c.recent_admissions) a WHERE a > t.now - interval '60 seconds')
-         AS minute_count,
+       billing_rollover(c.day_used, c.usage_day, t.today) AS day_used,
+       billing_rollover(c.day_reserved, c.usage_day, t.today) AS day_reserved,
+       billing_rollover(c.included_used, c.period_start, t.this_period) AS included_used,
+       billing_rollover(c.included_reserved, c.period_start, t.this_period) AS included_reserved,
+       billing_rollover(c.overage_used, c.period_start, t.this_period) AS overage_used,
+       (SELECT w.minute_count FROM billing_rate_window(c.recent_admissions, t.now) w) AS minute_count,
        (SELECT coalesce(json_agg(json_build_object('expiresAt', e, 'remaining', r) ORDER BY e), '[]')
           FROM unnest(bonus_spend(c.bonus_expires_at, c.bonus_remaining, t.now, c.bonus_reserved), c.bonus_expires_at)
                AS b(r, e)

@@ -1,5 +1,5 @@
 import { domainExceptionWithKinds, ErrorKind } from '../common/errors/domain.exception';
-import type { RefusalReason } from './metering.types';
+import type { RefusalReason } from './metering/metering.types';
 
 /** The code is the admission's refusal, which the envelope's `data.reason` also carries. */
 export type BillingExceptionCode = RefusalReason;

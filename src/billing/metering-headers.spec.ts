@@ -1,5 +1,5 @@
 import { meteringHeaders, retryAfterSeconds } from './metering-headers';
-import type { AdmissionLimits, AdmissionResult, CounterSnapshot } from './metering.types';
+import type { AdmissionLimits, AdmissionResult, CounterSnapshot } from './metering/metering.types';
 
 const now = new Date('2026-11-26T23:59:30.250Z');
 

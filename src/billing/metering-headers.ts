@@ -1,5 +1,5 @@
 import { nextUtcMidnight, periodEnd, secondsUntil } from './billing-clock';
-import type { AdmissionLimits, AdmissionResult, CounterSnapshot, RefusalReason } from './metering.types';
+import type { AdmissionLimits, AdmissionResult, CounterSnapshot, RefusalReason } from './metering/metering.types';
 
 export const RATE_WINDOW_SECONDS = 60;
 const SECONDS_PER_DAY = 86_400;

@@ -39,9 +39,10 @@ function clientGone(reply: FastifyReply): Observable<unknown> {
  * Guards have run (the principal is known; a 401/403 from a guard never gets here, so costs nothing).
  * Before the handler: one atomic admission (rate limit, daily cap, credits) or a 429. After it, decided
  * from the observable's paths and never from `res.statusCode` (not yet set when a handler throws):
- * success -> commit (charge); error (400 from pipes, 4xx/5xx from the handler) -> release; client gone
- * before the response -> release. Commit and release are each idempotent in the database, so a late
- * second settle attempt is harmless.
+ * success -> settled as succeeded (the charge confirmed, or the reservation charged); error (400 from pipes,
+ * 4xx/5xx from the handler) or client gone before the response -> settled as failed (the charge refunded, or
+ * the reservation returned). Each settlement happens at most once in the database, so a late second attempt
+ * is harmless.
  */
 @Injectable()
 export class MeteringInterceptor implements NestInterceptor {
@@ -73,9 +74,9 @@ export class MeteringInterceptor implements NestInterceptor {
         let settled = false;
         // The metering headers are set once, by the settle step (from what it stored), or from the admission
         // when that step fails.
-        const settle = (outcome: 'commit' | 'release'): Promise<void> => {
+        const settle = (outcome: 'succeeded' | 'failed'): Promise<void> => {
           settled = true;
-          const step = outcome === 'commit' ? this.metering.commit(admission) : this.metering.release(admission);
+          const step = outcome === 'succeeded' ? this.metering.settleSucceeded(admission) : this.metering.settleFailed(admission);
           return step.then(
             (headers) => void reply.headers(headers),
             (error: unknown) => {
@@ -89,35 +90,35 @@ export class MeteringInterceptor implements NestInterceptor {
           throwIfEmpty(() => new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request')),
           mergeMap(async (data: unknown) => {
             // A replayed idempotent response repeats a result already paid for: it is admitted, never charged.
-            await settle(request.idempotentReplay ? 'release' : 'commit');
+            await settle(request.idempotentReplay ? 'failed' : 'succeeded');
             return data;
           }),
-          catchError((error: unknown) => this.releaseThenRethrow(admission, error, settle)),
+          catchError((error: unknown) => this.settleFailedThenRethrow(admission, error, settle)),
           // Unsubscribed without success or error (should not happen in Nest; belt and braces).
           finalize(() => {
-            if (!settled) void this.releaseQuietly(admission, settle);
+            if (!settled) void this.settleFailedQuietly(admission, settle);
           }),
         );
       }),
     );
   }
 
-  private releaseThenRethrow(
+  private settleFailedThenRethrow(
     admission: Admission,
     error: unknown,
-    settle: (outcome: 'release') => Promise<void>,
+    settle: (outcome: 'failed') => Promise<void>,
   ): Observable<never> {
-    return from(this.releaseQuietly(admission, settle)).pipe(mergeMap(() => throwError(() => error)));
+    return from(this.settleFailedQuietly(admission, settle)).pipe(mergeMap(() => throwError(() => error)));
   }
 
-  /** A failed release must not replace the request's own error; the sweeper returns the credits later. */
-  private async releaseQuietly(admission: Admission, settle: (outcome: 'release') => Promise<void>): Promise<void> {
+  /** A failed refund or return must not replace the request's own error; the sweeper settles it later. */
+  private async settleFailedQuietly(admission: Admission, settle: (outcome: 'failed') => Promise<void>): Promise<void> {
     try {
-      await settle('release');
-    } catch (releaseError) {
+      await settle('failed');
+    } catch (settleError) {
       this.logger.error(
-        `releasing reservation ${admission.result.reservationId} failed (the sweeper will reclaim it): ` +
-          (releaseError instanceof Error ? releaseError.message : String(releaseError)),
+        `settling failed request's ${admission.result.chargeId ? `charge ${admission.result.chargeId}` : `reservation ${admission.result.reservationId}`} failed (the sweeper will reclaim it): ` +
+          (settleError instanceof Error ? settleError.message : String(settleError)),
       );
     }
   }

@@ -3,11 +3,11 @@ import { ApiKeysService } from '../auth/api-keys/api-keys.service';
 import { AuthException, AuthFailure } from '../auth/auth.errors';
 import type { Principal } from '../auth/principal';
 import { AppConfig } from '../config/app-config';
-import { AccountNotFoundError, AdmissionBatcher } from './admission-batcher';
 import { BillingException } from './billing.exception';
 import { meteringHeaders, retryAfterSeconds } from './metering-headers';
-import { MeteringRepository } from './metering.repository';
-import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering.types';
+import { AccountNotFoundError, AdmissionBatcher } from './metering/admission-batcher';
+import { MeteringRepository } from './metering/metering.repository';
+import type { AdmissionLimits, AdmissionResult, RefusalReason } from './metering/metering.types';
 
 const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   rate_limited: 'Plan rate limit exceeded',
@@ -15,7 +15,7 @@ const REFUSAL_MESSAGES: Record<RefusalReason, string> = {
   credits_exhausted: 'Included credits exhausted for this billing period',
 };
 
-/** An admitted request, until it is settled: what was reserved, and against which limits. */
+/** An admitted request, until it is settled: what was charged or reserved, and against which limits. */
 export interface Admission {
   readonly accountId: string;
   readonly credits: number;
@@ -41,18 +41,19 @@ export interface MeteredCall {
 }
 
 /**
- * The metering decisions around one request: admit (or refuse with a 429), then commit or release. The
- * atomicity lives in the repository's statements; this class chooses limits and shapes headers and errors.
+ * The metering decisions around one request: admit (or refuse with a 429), then settle it as succeeded or
+ * failed. The atomicity lives in the repository's statements; this class chooses limits and shapes headers and
+ * errors.
  *
  * Admissions go through the AdmissionBatcher (one statement for the requests that arrive together). Most
  * admissions charge at once (a provisional charge): a success then only queues the charge's confirmation,
  * off the response's path, and a failure refunds it before the error response. Admissions that spend bonus
- * credits reserve instead, and are committed or released as before.
+ * credits reserve instead: a success charges the reservation, a failure returns it.
  */
 @Injectable()
 export class MeteringService implements BeforeApplicationShutdown {
   private readonly logger = new Logger(MeteringService.name);
-  /** Commits and releases in progress: shutdown waits for them while the connection pool is still open. */
+  /** Settlements in progress: shutdown waits for them while the connection pool is still open. */
   private readonly settling = new Set<Promise<unknown>>();
   /** Told after each charge is stored (referrals qualify a referee once it has used enough credits). */
   private readonly chargeListeners: Array<(charge: { accountId: string; credits: number }) => void> = [];
@@ -90,7 +91,7 @@ export class MeteringService implements BeforeApplicationShutdown {
     };
   }
 
-  /** Admits the call and reserves its credits, or throws the BillingException (429, with headers) the filter renders. */
+  /** Admits the call and charges or reserves its credits, or throws the BillingException (429, with headers) the filter renders. */
   async admit(call: MeteredCall): Promise<Admission> {
     const limits = this.limitsFor(call.principal);
     const result = await this.batcher
@@ -103,7 +104,6 @@ export class MeteringService implements BeforeApplicationShutdown {
           route: call.route,
         },
         limits,
-        this.config.billing.reservationTtlMs,
       )
       .catch((error: unknown) => {
         if (!(error instanceof AccountNotFoundError)) throw error;
@@ -131,23 +131,23 @@ export class MeteringService implements BeforeApplicationShutdown {
       limits,
       result,
       get headers() {
-        // Only needed when the settle step cannot produce its own (a failed release); built on demand.
+        // Only needed when the settle step cannot produce its own (a failed refund or return); built on demand.
         return meteringHeaders(limits, result.counters, 0);
       },
     };
   }
 
   /**
-   * Runs before the pool closes on shutdown. A client that disconnected just before SIGTERM has its release
-   * still in flight; letting it finish returns the credits now instead of at the reservation's expiry.
+   * Runs before the pool closes on shutdown. A client that disconnected just before SIGTERM has its refund or
+   * return still in flight; letting it finish gives the credits back now instead of at the admission's expiry.
    */
   async beforeApplicationShutdown(): Promise<void> {
     await Promise.allSettled([...this.settling]);
     await this.batcher.drain();
   }
 
-  /** The handler succeeded: charge the reservation, or confirm the charge. Returns the response's headers. */
-  commit(admission: Admission): Promise<Record<string, string>> {
+  /** The handler succeeded: confirm the provisional charge, or charge the reservation. Returns the response's headers. */
+  settleSucceeded(admission: Admission): Promise<Record<string, string>> {
     const { chargeId } = admission.result;
     if (chargeId) {
       // Charged by the admission already: the ledger and counters hold it. Confirm it after the response.
@@ -155,21 +155,25 @@ export class MeteringService implements BeforeApplicationShutdown {
       this.notifyCharged(admission);
       return Promise.resolve(meteringHeaders(admission.limits, admission.result.counters, admission.credits));
     }
-    return this.track(this.charge(admission));
+    return this.track(this.chargeReservation(admission));
   }
 
-  /** The request failed (or the client left): return the credits. Returns the response's headers. */
-  release(admission: Admission): Promise<Record<string, string>> {
-    return this.track(admission.result.chargeId ? this.refund(admission, admission.result.chargeId) : this.returnCredits(admission));
+  /**
+   * The request failed (or the client left): refund the provisional charge, or return the reservation. Returns
+   * the response's headers.
+   */
+  settleFailed(admission: Admission): Promise<Record<string, string>> {
+    const { chargeId } = admission.result;
+    return this.track(chargeId ? this.refundCharge(admission, chargeId) : this.returnReservation(admission));
   }
 
   private notifyCharged(admission: Admission): void {
     for (const listener of this.chargeListeners) listener({ accountId: admission.accountId, credits: admission.credits });
   }
 
-  private async refund(admission: Admission, chargeId: string): Promise<Record<string, string>> {
+  private async refundCharge(admission: Admission, chargeId: string): Promise<Record<string, string>> {
     const { counters } = admission.result;
-    const settled = await this.repository.refund(chargeId);
+    const settled = await this.repository.refundCharge(chargeId);
     return meteringHeaders(admission.limits, settled ? { ...counters, ...settled } : counters, 0);
   }
 
@@ -180,10 +184,10 @@ export class MeteringService implements BeforeApplicationShutdown {
     return settlement;
   }
 
-  private async charge(admission: Admission): Promise<Record<string, string>> {
+  private async chargeReservation(admission: Admission): Promise<Record<string, string>> {
     const { reservationId, counters } = admission.result;
     if (reservationId === null) return admission.headers;
-    const settled = await this.repository.commit(reservationId);
+    const settled = await this.repository.chargeReservation(reservationId);
     if (settled === null) {
       // Only possible when the request outlived BILLING_RESERVATION_TTL_MS and the sweeper reclaimed it.
       this.logger.warn(`reservation ${reservationId} expired before its request succeeded: not charged`);
@@ -193,10 +197,10 @@ export class MeteringService implements BeforeApplicationShutdown {
     return meteringHeaders(admission.limits, { ...counters, ...settled }, admission.credits);
   }
 
-  private async returnCredits(admission: Admission): Promise<Record<string, string>> {
+  private async returnReservation(admission: Admission): Promise<Record<string, string>> {
     const { reservationId, counters } = admission.result;
     if (reservationId === null) return admission.headers;
-    const settled = await this.repository.release(reservationId);
+    const settled = await this.repository.returnReservation(reservationId);
     return meteringHeaders(admission.limits, settled ? { ...counters, ...settled } : counters, 0);
   }
 }

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import type { CounterSnapshot } from './metering.types';
+import type { CounterSnapshot } from './metering/metering.types';
 import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 /** An account's counters for the current UTC day and period, as of `now` (the database clock). */
@@ -12,18 +12,18 @@ export interface CurrentUsage extends Omit<CounterSnapshot, 'minuteOldest'> {
 
 /**
  * A plain read (no lock): usage is informational, and a request in flight may finish a moment later.
- * Counters of a past day or period read as zero, exactly as the admission statement treats them; an account
+ * Counters of a past day or period read as zero, exactly as the admission statement reads them
+ * (billing_rollover); the minute's admissions are counted by the rate limiter's own window function; an account
  * that never made a metered request has no row and reads as zero too.
  */
 const CURRENT_USAGE = `
 SELECT t.now,
-       CASE WHEN c.usage_day = t.today THEN c.day_used ELSE 0 END AS day_used,
-       CASE WHEN c.usage_day = t.today THEN c.day_reserved ELSE 0 END AS day_reserved,
-       CASE WHEN c.period_start = t.this_period THEN c.included_used ELSE 0 END AS included_used,
-       CASE WHEN c.period_start = t.this_period THEN c.included_reserved ELSE 0 END AS included_reserved,
-       CASE WHEN c.period_start = t.this_period THEN c.overage_used ELSE 0 END AS overage_used,
-       (SELECT count(*)::int FROM unnest(c.recent_admissions) a WHERE a > t.now - interval '60 seconds')
-         AS minute_count,
+       billing_rollover(c.day_used, c.usage_day, t.today) AS day_used,
+       billing_rollover(c.day_reserved, c.usage_day, t.today) AS day_reserved,
+       billing_rollover(c.included_used, c.period_start, t.this_period) AS included_used,
+       billing_rollover(c.included_reserved, c.period_start, t.this_period) AS included_reserved,
+       billing_rollover(c.overage_used, c.period_start, t.this_period) AS overage_used,
+       (SELECT w.minute_count FROM billing_rate_window(c.recent_admissions, t.now) w) AS minute_count,
        (SELECT coalesce(json_agg(json_build_object('expiresAt', e, 'remaining', r) ORDER BY e), '[]')
           FROM unnest(bonus_spend(c.bonus_expires_at, c.bonus_remaining, t.now, c.bonus_reserved), c.bonus_expires_at)
                AS b(r, e)

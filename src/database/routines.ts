@@ -52,3 +52,31 @@ export function callStatement(routine: Routine): string {
   const args = routine.parameters.map((type, i) => `$${i + 1}::${type}`).join(', ');
   return routine.returns === null ? `SELECT ${routine.name}(${args})` : `SELECT * FROM ${routine.name}(${args})`;
 }
+
+/**
+ * A one-SELECT SQL function that hot statements call for a rule they share (the counters' rollover, the rate
+ * limiter's sliding log): LANGUAGE sql, STABLE, non-strict and without SET clauses, so the planner inlines its
+ * body where it is called (it costs no function call at run time, and the plan is the one the statement would
+ * have with the expression written in place). STABLE, not IMMUTABLE: an immutable function whose body holds a
+ * stable operator (`timestamptz - interval`) is not inlined. Installed by a migration; readiness compares the
+ * body like a routine's.
+ */
+export interface InlineFunction {
+  readonly name: string;
+  /** `name type`, in order. */
+  readonly parameters: readonly string[];
+  /** A type, or `TABLE (…)` for a set-returning function (inlined when called alone in a FROM item). */
+  readonly returns: string;
+  /** One SELECT, without a trailing semicolon; pg_proc.prosrc stores exactly this. */
+  readonly body: string;
+}
+
+export function createInlineFunctionStatement(fn: InlineFunction): string {
+  return `CREATE OR REPLACE FUNCTION ${fn.name}(${fn.parameters.join(', ')})
+RETURNS ${fn.returns} LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$${fn.body}$function$`;
+}
+
+export function dropInlineFunctionStatement(fn: InlineFunction): string {
+  return `DROP FUNCTION IF EXISTS ${fn.name}(${fn.parameters.join(', ')})`;
+}

@@ -14,6 +14,7 @@ import { HotStatementRoutines1764720000001 } from './migrations/1764720000001-ho
 import { StatsNeededParts1764750000001 } from './migrations/1764750000001-stats-needed-parts';
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
+import { OneAdmissionStatement1764810000000 } from './migrations/1764810000000-one-admission-statement';
 
 /**
  * Every entity and migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and
@@ -33,4 +34,5 @@ export const MIGRATIONS = [
   StatsNeededParts1764750000001,
   ApiKeyManagement1764760000000,
   WebhooksAndUsageHistory1764770000000,
+  OneAdmissionStatement1764810000000,
 ];

@@ -1,7 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { ADMIT_BATCH_ROUTINE } from '../billing/metering.sql';
+import { ADMIT_BATCH_ROUTINE } from '../billing/metering/admission.sql';
+import { METERING_INLINE_FUNCTIONS } from '../billing/metering/metering-routines';
 import { HOT_ROUTINES } from '../database/migrations/1764720000001-hot-statement-routines';
 import { primaryPool } from '../database/pools';
 import { callStatement, routineSource } from '../database/routines';
@@ -13,7 +14,7 @@ import { GenerateSql } from '../database/generate-sql';
  * run, this fails too (a `SELECT 1` would pass while they 500).
  */
 const PROBE_METERING = callStatement(ADMIT_BATCH_ROUTINE);
-const EMPTY_BATCH = [[], [], [], [], [], [], [], [], [], [], 1000, []];
+const EMPTY_BATCH = [[], [], [], [], [], [], [], [], [], [], 1000, [], []];
 
 const INSTALLED_ROUTINES = `SELECT proname AS name, prosrc AS source FROM pg_proc WHERE proname = ANY($1::text[])`;
 
@@ -26,13 +27,20 @@ export class ReadinessRepository {
     await primaryPool(this.dataSource).query(PROBE_METERING, EMPTY_BATCH);
   }
 
-  /** Hot routines missing from the database or installed from other SQL than this code's (a migration is due). */
+  /**
+   * Hot routines, and the SQL functions they call, missing from the database or installed from other SQL than
+   * this code's (a migration is due).
+   */
   @GenerateSql()
   async findOutdatedRoutines(): Promise<string[]> {
+    const expected = [
+      ...HOT_ROUTINES.map((routine) => ({ name: routine.name, source: routineSource(routine) })),
+      ...METERING_INLINE_FUNCTIONS.map((fn) => ({ name: fn.name, source: fn.body })),
+    ];
     const { rows } = await primaryPool(this.dataSource).query<{ name: string; source: string }>(INSTALLED_ROUTINES, [
-      HOT_ROUTINES.map((routine) => routine.name),
+      expected.map((routine) => routine.name),
     ]);
     const installed = new Map(rows.map((row) => [row.name, row.source]));
-    return HOT_ROUTINES.filter((routine) => installed.get(routine.name) !== routineSource(routine)).map((routine) => routine.name);
+    return expected.filter((routine) => installed.get(routine.name) !== routine.source).map((routine) => routine.name);
   }
 }

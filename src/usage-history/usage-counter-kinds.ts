@@ -1,4 +1,4 @@
-import type { RefusalReason } from '../billing/metering.types';
+import type { RefusalReason } from '../billing/metering/metering.types';
 
 /** The refusal reasons a 429 names, in the order the usage reports list them. */
 export const REFUSAL_REASONS = ['rate_limited', 'daily_cap_reached', 'credits_exhausted'] as const satisfies readonly RefusalReason[];

@@ -1,7 +1,7 @@
-import { AdmissionBatcher } from '../../src/billing/admission-batcher';
-import { MeteringRepository } from '../../src/billing/metering.repository';
-import type { AdmissionLimits, AdmissionRequest, BatchedAdmission } from '../../src/billing/metering.types';
-import { ReservationSweeper } from '../../src/billing/reservation-sweeper.service';
+import { AdmissionBatcher } from '../../src/billing/metering/admission-batcher';
+import { ExpiredAdmissionsSweeper } from '../../src/billing/metering/expired-admissions.sweeper';
+import { MeteringRepository } from '../../src/billing/metering/metering.repository';
+import type { AdmissionLimits, AdmissionRequest, BatchedAdmission } from '../../src/billing/metering/metering.types';
 import { createAccount } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
@@ -41,11 +41,11 @@ describe('Batched admission with provisional charges', () => {
   it('charges at admission: ledger and counters hold the charge while the request runs, marked pending', async () => {
     const accountId = await createAccount(t.db, { plan: 'free' });
 
-    const [result] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }], 60_000);
+    const [result] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }]);
 
     expect(result).toMatchObject({ missing: true });
     await repository.ensureCounters([accountId]);
-    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }], 60_000);
+    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId, 2), limits }]);
     if (admitted.missing) throw new Error('counters row still missing');
     expect(admitted.refusal).toBeNull();
     expect(admitted.chargeId).toEqual(expect.any(String));
@@ -58,18 +58,18 @@ describe('Batched admission with provisional charges', () => {
 
     expect(await pendingOf(accountId)).toBe(0);
     // A refund after the confirmation changes nothing: each charge is settled once.
-    await expect(repository.refund(admitted.chargeId!)).resolves.toBeNull();
+    await expect(repository.refundCharge(admitted.chargeId!)).resolves.toBeNull();
     expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 2, included_used: 2 });
   });
 
   it('refunds a failed request: the ledger row goes and the counters return to where they were', async () => {
     const accountId = await createAccount(t.db, { plan: 'free' });
     await repository.ensureCounters([accountId]);
-    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 60_000);
+    const [admitted] = await repository.admitBatch([{ request: requestFor(accountId), limits }]);
     if (admitted.missing) throw new Error('counters row missing');
 
-    await expect(repository.refund(admitted.chargeId!)).resolves.not.toBeNull();
-    await expect(repository.refund(admitted.chargeId!)).resolves.toBeNull();
+    await expect(repository.refundCharge(admitted.chargeId!)).resolves.not.toBeNull();
+    await expect(repository.refundCharge(admitted.chargeId!)).resolves.toBeNull();
     await repository.confirmCharges([admitted.chargeId!]); // a late confirmation finds nothing
 
     expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 0, included_used: 0, admissions: 1 });
@@ -80,18 +80,19 @@ describe('Batched admission with provisional charges', () => {
   it("refunds a dead process's unconfirmed charges at expiry, and keeps confirmed ones", async () => {
     const accountId = await createAccount(t.db, { plan: 'free' });
     await repository.ensureCounters([accountId]);
-    const [served] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 1);
-    const [inFlight] = await repository.admitBatch([{ request: requestFor(accountId), limits }], 1);
+    const [served] = await repository.admitBatch([{ request: requestFor(accountId), limits }]);
+    const [inFlight] = await repository.admitBatch([{ request: requestFor(accountId), limits }]);
     if (served.missing || inFlight.missing) throw new Error('counters row missing');
     await repository.confirmCharges([served.chargeId!]);
-    await new Promise((resolve) => setTimeout(resolve, 20));
+    // Time travel: both markers' processes are presumed dead (the confirmed one's marker is gone already).
+    await t.db.query(`UPDATE billing_pending_charges SET expires_at = now() - interval '1 second' WHERE account_id = $1`, [accountId]);
 
-    await t.app.get(ReservationSweeper).sweepNow();
+    await t.app.get(ExpiredAdmissionsSweeper).sweepNow();
 
     expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 1, included_used: 1, day_reserved: 0 });
     expect(await ledgerOf(t.db, accountId)).toHaveLength(1);
     // The process comes back after all: neither its refund nor its confirmation charges anything again.
-    await expect(repository.refund(inFlight.chargeId!)).resolves.toBeNull();
+    await expect(repository.refundCharge(inFlight.chargeId!)).resolves.toBeNull();
     await repository.confirmCharges([inFlight.chargeId!]);
     expect(await countersOf(t.db, accountId)).toMatchObject({ day_used: 1, included_used: 1 });
   });
@@ -102,10 +103,10 @@ describe('Batched admission with provisional charges', () => {
     await repository.ensureCounters([full, fresh]);
     const batchOf = (accounts: string[]): BatchedAdmission[] =>
       accounts.map((accountId) => ({ request: requestFor(accountId, 5), limits }));
-    const [first] = await repository.admitBatch(batchOf([full]), 60_000);
+    const [first] = await repository.admitBatch(batchOf([full]));
     if (first.missing) throw new Error('counters row missing');
 
-    const [refused, admitted] = await repository.admitBatch(batchOf([full, fresh]), 60_000, [first.chargeId!]);
+    const [refused, admitted] = await repository.admitBatch(batchOf([full, fresh]), [first.chargeId!]);
 
     expect(refused).toMatchObject({ missing: false, refusal: 'daily_cap_reached', chargeId: null });
     expect(admitted).toMatchObject({ missing: false, refusal: null, chargeId: expect.any(String) });
@@ -117,7 +118,7 @@ describe('Batched admission with provisional charges', () => {
     const accounts = await Promise.all([0, 1, 2].map(() => createAccount(t.db, { plan: 'free' })));
 
     const results = await Promise.all(
-      Array.from({ length: 150 }, (_, i) => batcher.admit(requestFor(accounts[i % 3]), limits, 60_000)),
+      Array.from({ length: 150 }, (_, i) => batcher.admit(requestFor(accounts[i % 3]), limits)),
     );
 
     for (const [index, accountId] of accounts.entries()) {

@@ -1,5 +1,5 @@
-import { MeteringRepository } from '../../src/billing/metering.repository';
-import type { AdmissionLimits, AdmissionRequest, BatchedAdmissionResult } from '../../src/billing/metering.types';
+import { MeteringRepository } from '../../src/billing/metering/metering.repository';
+import type { AdmissionLimits, AdmissionRequest, BatchedAdmissionResult } from '../../src/billing/metering/metering.types';
 import { createAccount, createApiKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { clearOfMidnight, countersOf, ledgerDisagreements, ledgerOf } from './support/billing-fixtures';
@@ -25,10 +25,10 @@ describe('billing time boundaries through the batched admission', () => {
 
   /** One admission through admitBatch, creating the counters row first as the batcher does. */
   async function admit(accountId: string, credits: number, with_: AdmissionLimits = limits) {
-    let [result]: BatchedAdmissionResult[] = await repository.admitBatch([{ request: requestFor(accountId, credits), limits: with_ }], 60_000);
+    let [result]: BatchedAdmissionResult[] = await repository.admitBatch([{ request: requestFor(accountId, credits), limits: with_ }]);
     if (result.missing) {
       await repository.ensureCounters([accountId]);
-      [result] = await repository.admitBatch([{ request: requestFor(accountId, credits), limits: with_ }], 60_000);
+      [result] = await repository.admitBatch([{ request: requestFor(accountId, credits), limits: with_ }]);
     }
     if (result.missing) throw new Error('no counters row');
     return result;
@@ -126,9 +126,9 @@ describe('billing time boundaries through the batched admission', () => {
       );
 
       const first = await admit(accountId, 4); // 2 from the grant expiring tomorrow, 2 from the next
-      await repository.commit(first.reservationId!);
+      await repository.chargeReservation(first.reservationId!);
       const second = await admit(accountId, 4); // the last bonus credit, then 3 included credits
-      await repository.commit(second.reservationId!);
+      await repository.chargeReservation(second.reservationId!);
 
       const [{ remaining }] = await t.db.query(
         `SELECT bonus_remaining::int[] AS remaining FROM billing_counters WHERE account_id = $1`,

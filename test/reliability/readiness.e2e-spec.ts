@@ -1,5 +1,6 @@
-import { ADMIT_BATCH_ROUTINE } from '../../src/billing/metering.sql';
-import { createRoutineStatement } from '../../src/database/routines';
+import { ADMIT_BATCH_ROUTINE } from '../../src/billing/metering/admission.sql';
+import { ROLLOVER } from '../../src/billing/metering/rollover.sql';
+import { createInlineFunctionStatement, createRoutineStatement } from '../../src/database/routines';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
 import { METERED, MeteredRoutesModule } from '../billing/support/metered-routes.module';
@@ -41,6 +42,18 @@ describe('GET /health/ready', () => {
       expect(ready.body.data).toMatchObject({ reason: 'schema_outdated', routines: ['billing_admit_batch'] });
     } finally {
       await t.db.query(createRoutineStatement(ADMIT_BATCH_ROUTINE));
+    }
+    await t.http.get('/health/ready').expect(200);
+  });
+
+  it('answers 503 schema_outdated while a SQL function the routines call differs from this version\'s', async () => {
+    const altered = { ...ROLLOVER, body: `SELECT CASE WHEN counted_for >= as_of THEN amount ELSE 0 END` };
+    await t.db.query(createInlineFunctionStatement(altered));
+    try {
+      const ready = await t.http.get('/health/ready').expect(503);
+      expect(ready.body.data).toMatchObject({ reason: 'schema_outdated', routines: ['billing_rollover'] });
+    } finally {
+      await t.db.query(createInlineFunctionStatement(ROLLOVER));
     }
     await t.http.get('/health/ready').expect(200);
   });

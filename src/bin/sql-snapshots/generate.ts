@@ -1,6 +1,6 @@
 import type { Client, Pool } from 'pg';
 import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
-import type { AppConfig, DatabaseConfig } from '../../config/app-config';
+import { AppConfig, type DatabaseConfig } from '../../config/app-config';
 import { dataSourceOptions } from '../../database/data-source-options';
 import { SQL_SAMPLE } from '../../database/generate-sql';
 // The routines the migrations install, from the list readiness checks them against (a tool, not a runtime module).
@@ -147,7 +147,7 @@ async function runSample(
 /**
  * An instance of a target, its constructor's parameters resolved from their Nest metadata: the DataSource,
  * an EntityManager or TransactionContext (the sandbox's), ReadReplicas without replicas (every read on the
- * primary). A class with no Nest decorator is a transaction's statements (ApiKeysTransaction,
+ * primary), a sample AppConfig. A class with no Nest decorator is a transaction's statements (ApiKeysTransaction,
  * ReferralsTransaction): it is built on the sample transaction. Anything else is a stand-in that fails loudly when a sample uses it.
  */
 function construct(target: SnapshotTarget, { dataSource, reads }: Dependencies): object {
@@ -160,6 +160,7 @@ function construct(target: SnapshotTarget, { dataSource, reads }: Dependencies):
       if (parameter === EntityManager) return dataSource.manager;
       if (parameter === TransactionContext) return sandbox(dataSource);
       if (parameter === ReadReplicas) return reads;
+      if (parameter === AppConfig) return SAMPLE_CONFIG;
       return unavailable(`${target.type.name}'s ${(parameter as { name?: string })?.name ?? 'dependency'}`);
     }),
   );
@@ -169,6 +170,9 @@ function construct(target: SnapshotTarget, { dataSource, reads }: Dependencies):
 function sandbox(dataSource: DataSource): TransactionContext {
   return TransactionContext.of(dataSource.manager);
 }
+
+/** The configuration a repository reads at construction (MeteringRepository: the reservation TTL it binds). */
+const SAMPLE_CONFIG = { billing: { reservationTtlMs: 120_000 } } as unknown as AppConfig;
 
 function readsFromThePrimary(dataSource: DataSource): ReadReplicas {
   const config = { database: { replicaUrls: [], replicaMaxLagMs: 5_000 } } as unknown as AppConfig;

@@ -1,5 +1,5 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { METERING_ROUTINES } from '../../billing/metering.sql';
+import { METERING_ROUTINES } from '../../billing/metering/metering-routines';
 import { STATS_ROUTINES } from '../../referrals/stats/stats-sql';
 import { createRoutineStatement, dropRoutineStatement, Routine } from '../routines';
 

@@ -1,4 +1,5 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { RATE_LIMITER, type RateLimitedRequest, type RateLimiter } from '../rate-limit/rate-limiter';
 import { MeteringRepository } from './metering.repository';
 import type { AdmissionLimits, AdmissionRequest, AdmissionResult, BatchedAdmission } from './metering.types';
 
@@ -21,7 +22,9 @@ export class AccountNotFoundError extends Error {
   }
 }
 
-interface Queued extends BatchedAdmission {
+interface Queued {
+  readonly request: AdmissionRequest;
+  readonly limits: AdmissionLimits;
   resolve(result: AdmissionResult): void;
   reject(error: unknown): void;
 }
@@ -36,6 +39,9 @@ interface Queued extends BatchedAdmission {
  * request per account (the statement decides each row from the counters as it found them); further requests
  * of that account stay queued, in order, for the next statements. Each statement is exact on its own and
  * locks its accounts in order, so instances batching side by side stay exact and never deadlock.
+ *
+ * Rate limit: the RateLimiter (one provider, billing.module.ts) answers for each request of a statement before
+ * it is sent: a verdict of its own store, or "decided inside the statement" (PostgreSQL's sliding log).
  *
  * Confirmations: a 2xx's charge is made final after its response, in batches. They ride along with the next
  * admission statement; when none is sent within a few milliseconds (an idle service), they go out in a
@@ -53,12 +59,15 @@ export class AdmissionBatcher {
   private confirming?: Promise<void>;
   private confirmTimer?: NodeJS.Timeout;
 
-  constructor(private readonly repository: MeteringRepository) {}
+  constructor(
+    private readonly repository: MeteringRepository,
+    @Inject(RATE_LIMITER) private readonly limiter: RateLimiter,
+  ) {}
 
-  admit(request: AdmissionRequest, limits: AdmissionLimits, reservationTtlMs: number): Promise<AdmissionResult> {
+  admit(request: AdmissionRequest, limits: AdmissionLimits): Promise<AdmissionResult> {
     return new Promise<AdmissionResult>((resolve, reject) => {
       this.queue.push({ request, limits, resolve, reject });
-      this.schedule(reservationTtlMs);
+      this.schedule();
     });
   }
 
@@ -82,16 +91,16 @@ export class AdmissionBatcher {
     }
   }
 
-  private schedule(reservationTtlMs: number): void {
+  private schedule(): void {
     if (this.inFlight.size >= MAX_IN_FLIGHT || this.scheduled) return;
     this.scheduled = true;
     setImmediate(() => {
       this.scheduled = false;
-      void this.sendNext(reservationTtlMs);
+      void this.sendNext();
     });
   }
 
-  private async sendNext(reservationTtlMs: number): Promise<void> {
+  private async sendNext(): Promise<void> {
     if (this.inFlight.size >= MAX_IN_FLIGHT || this.queue.length === 0) return;
     const batch: Queued[] = [];
     const rest: Queued[] = [];
@@ -105,7 +114,7 @@ export class AdmissionBatcher {
       }
     }
     this.queue = rest;
-    if (rest.length > 0) this.schedule(reservationTtlMs);
+    if (rest.length > 0) this.schedule();
     // Confirmations queued since the last statement ride along, unless a confirmation statement is in flight
     // (then they wait for the next one, so no marker is ever in two statements at once).
     const confirmations = this.confirming ? [] : this.confirmations;
@@ -114,17 +123,31 @@ export class AdmissionBatcher {
       clearTimeout(this.confirmTimer);
       this.confirmTimer = undefined;
     }
+    const asked: RateLimitedRequest[] = batch.map((item) => ({
+      accountId: item.request.accountId,
+      ratePerMinute: item.limits.ratePerMinute,
+    }));
     try {
-      const statement = this.repository.admitBatch(batch, reservationTtlMs, confirmations);
+      // In flight from the limiter's answer on, so no second statement starts meanwhile (MAX_IN_FLIGHT).
+      const statement = this.limiter.decide(asked).then(async (rates) => ({
+        rates,
+        results: await this.repository.admitBatch(batch.map((item, i) => ({ ...item, rate: rates[i] })), confirmations),
+      }));
       this.inFlight.add(statement);
-      const results = await statement.finally(() => this.inFlight.delete(statement));
+      const { rates, results } = await statement.finally(() => this.inFlight.delete(statement));
       const missing: Queued[] = [];
+      const allowedNotAdmitted: RateLimitedRequest[] = [];
       batch.forEach((item, i) => {
         const result = results[i];
         if (result === undefined) item.reject(new Error(`no admission result for request ${item.request.requestId}`));
         else if (result.missing) missing.push(item);
         else item.resolve(result);
+        if (rates[i]?.allowed && (result === undefined || result.missing || result.refusal !== null)) {
+          allowedNotAdmitted.push(asked[i]);
+        }
       });
+      // A limiter that allowed a request the statement then refused (or will retry) gives its place back.
+      if (allowedNotAdmitted.length > 0) this.forgetQuietly(allowedNotAdmitted);
       if (missing.length > 0) {
         // First metered request of these accounts: create their counters rows, then admit them first. An
         // account that no longer exists (deleted while its key was cached) is refused on its own.
@@ -141,8 +164,14 @@ export class AdmissionBatcher {
         this.confirmTimer ??= setTimeout(() => void this.flushConfirmations(), CONFIRM_RETRY_MS);
       }
     } finally {
-      if (this.queue.length > 0) this.schedule(reservationTtlMs);
+      if (this.queue.length > 0) this.schedule();
     }
+  }
+
+  private forgetQuietly(requests: readonly RateLimitedRequest[]): void {
+    this.limiter.forget(requests).catch((error: unknown) => {
+      this.logger.error(`the rate limiter could not forget ${requests.length} refused admission(s): ${error instanceof Error ? error.message : String(error)}`);
+    });
   }
 
   private flushConfirmations(): Promise<void> {

@@ -1,3 +1,5 @@
+import type { RateDecision } from '../rate-limit/rate-limiter';
+
 /** Why an admission was refused; sent as `data.reason` of the 429. */
 export type RefusalReason = 'rate_limited' | 'daily_cap_reached' | 'credits_exhausted';
 
@@ -37,11 +39,11 @@ export interface CounterSnapshot {
 
 export interface AdmissionResult {
   readonly refusal: RefusalReason | null;
-  /** Set when credits were reserved (admitted with a cost above 0 on the reserve-then-commit path). */
+  /** Set when credits were reserved (admitted with bonus credits in the cost): charge or return it after the handler. */
   readonly reservationId: string | null;
   /**
-   * Set when the admission itself charged the credits (the batched path, no bonus credits involved): the
-   * ledger id of the provisional charge, to confirm after a 2xx or refund after an error.
+   * Set when the admission itself charged the credits (no bonus credits involved): the ledger id of the
+   * provisional charge, to confirm after a 2xx or refund after an error.
    */
   readonly chargeId?: string | null;
   /** For rate_limited: when the admission that must leave the window before another fits was made. */
@@ -49,7 +51,7 @@ export interface AdmissionResult {
   readonly counters: CounterSnapshot;
 }
 
-/** The counters after a commit, for the response headers. */
+/** The counters after a settlement (charge, return, refund), for the response headers. */
 export interface SettledCounters {
   readonly includedUsed: number;
   readonly includedReserved: number;
@@ -61,6 +63,8 @@ export interface SettledCounters {
 export interface BatchedAdmission {
   readonly request: AdmissionRequest;
   readonly limits: AdmissionLimits;
+  /** The rate limiter's answer for it; absent = decided inside the admission statement (IN_ADMISSION_STATEMENT). */
+  readonly rate?: RateDecision;
 }
 
 /** A batched admission's outcome; `missing` when the account had no counters row (create it, then retry). */
