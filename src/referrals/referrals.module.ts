@@ -1,8 +1,9 @@
 import { Module, OnModuleInit } from '@nestjs/common';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AccountsService, PAYING_PLANS } from '../accounts/accounts.service';
+import { AccountsService } from '../accounts/accounts.service';
 import { BillingModule } from '../billing/billing.module';
 import { MeteringService } from '../billing/metering.service';
+import { PAYING_PLANS } from '../plans/plan-registry';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AccountReferralController } from './account-referral.controller';
 import { AccountReferralService } from './account-referral.service';

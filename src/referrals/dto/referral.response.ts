@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { PLANS } from '../../accounts/plan';
+import { PLANS } from '../../plans/plan-registry';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
 import { ACTOR_KINDS, type ActorKind } from '../lifecycle/referrals.repository';
 
