@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './src/config/app-config';
 import { dataSourceOptions } from './src/database/data-source-options';
@@ -15,4 +16,7 @@ function embeddedUrl(): string {
   return embeddedDatabaseUrl(database.embedded.port, password);
 }
 
-export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }));
+// Every entity of every feature (compiled: this file runs as dist/ormconfig.js), for migration:generate's diff.
+const entities = [join(__dirname, 'src/**/*.entity.js')];
+
+export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }, entities));

@@ -1,18 +1,8 @@
+import { AuthFailure } from '../common/http/auth-failure';
 import { DomainException, ErrorKind } from '../common/errors/domain.exception';
 import { type Plan, planRequiredMessage } from '../plans/plan-registry';
 
-/** Every way authentication or authorization can fail, each with the one message a client sees (a 403 names the plan). */
-export enum AuthFailure {
-  MissingCredentials = 'missing_credentials',
-  InvalidApiKey = 'invalid_api_key',
-  RevokedApiKey = 'revoked_api_key',
-  ExpiredApiKey = 'expired_api_key',
-  RotatedApiKey = 'rotated_api_key',
-  InvalidToken = 'invalid_token',
-  ExpiredToken = 'expired_token',
-  PlanRequired = 'plan_required',
-  TooManyFailures = 'too_many_failures',
-}
+export { AuthFailure };
 
 const MESSAGES: Record<AuthFailure, string> = {
   [AuthFailure.MissingCredentials]: 'Missing credentials: send an x-api-key header or an Authorization: Bearer token',

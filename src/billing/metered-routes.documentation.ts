@@ -3,7 +3,7 @@ import { HttpStatus, Injectable, OnModuleInit, RequestMethod } from '@nestjs/com
 import { DiscoveryService } from '@nestjs/core';
 import { ApiResponse } from '@nestjs/swagger';
 import { CREDITS_METADATA, creditCostText } from './credits.decorator';
-import { RATE_LIMIT_HEADERS } from './metering-headers';
+import { RATE_LIMIT_HEADERS } from '../common/http/rate-limit-headers';
 
 /** Where @nestjs/swagger keeps a handler's responses (its DECORATORS.API_RESPONSE; not exported by the package). */
 const API_RESPONSE_METADATA = 'swagger/apiResponse';

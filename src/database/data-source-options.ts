@@ -1,7 +1,7 @@
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { boundedClientClass, StatementBounds } from './bounded-client';
-import { ENTITIES, MIGRATIONS } from './schema';
+import { MIGRATIONS } from './schema';
 
 /** The per-transaction bounds every parameterised statement runs under (see bounded-client.ts). */
 export function statementBounds(database: Pick<DatabaseConfig, 'statementTimeoutMs'>): StatementBounds {
@@ -23,12 +23,16 @@ export function poolSettings(database: DatabaseConfig): Record<string, unknown> 
   };
 }
 
-/** The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. */
-export function dataSourceOptions(database: DatabaseConfig & { url: string }): DataSourceOptions {
+/**
+ * The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. Entities are
+ * the caller's: the Nest module loads those its feature modules register (TypeOrmModule.forFeature), the
+ * TypeORM CLI (ormconfig.ts) every compiled *.entity.js.
+ */
+export function dataSourceOptions(database: DatabaseConfig & { url: string }, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: database.url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

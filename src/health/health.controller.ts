@@ -4,7 +4,7 @@ import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-re
 import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { HealthDoc, ReadinessDoc } from './health.response';
 import { ApiException } from '../common/http/api.exception';
-import { isDatabaseUnavailable } from '../database/database-errors';
+import { isDatabaseUnavailable } from '../common/http/database-unavailable';
 import { ReadReplicas } from '../database/replicas/read-replicas.service';
 import { ReadinessRepository } from './readiness.repository';
 

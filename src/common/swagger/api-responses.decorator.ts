@@ -1,7 +1,7 @@
 import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { HEADER, RATE_LIMIT_HEADERS } from '../../billing/metering-headers';
 import { EnvelopeDoc } from '../http/envelope';
+import { HEADER, RATE_LIMIT_HEADERS } from '../http/rate-limit-headers';
 import { envelopeSchema, errorEnvelope, errorExample, METERING_REFUSALS } from './error-envelopes';
 
 const REFUSAL_MESSAGES: Record<string, string> = {

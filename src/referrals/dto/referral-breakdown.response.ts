@@ -1,8 +1,6 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { CAMPAIGN_SORTS } from '../stats/stats-sql';
+import { CAMPAIGN_SORTS } from '../stats/breakdown-options';
 import { ReferralStatsResponse } from './referral-stats.response';
-
-const CAMPAIGN_SORT_NAMES = Object.keys(CAMPAIGN_SORTS);
 
 @ApiSchema({ name: 'referrals.TimeseriesBucket' })
 export class TimeseriesBucketDoc extends ReferralStatsResponse {
@@ -31,6 +29,6 @@ export class CampaignFunnelDoc extends ReferralStatsResponse {
 export class CampaignBreakdownDoc {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) from: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) to: string | null;
-  @ApiProperty({ enum: CAMPAIGN_SORT_NAMES, example: 'clicks' }) sort: string;
+  @ApiProperty({ enum: CAMPAIGN_SORTS, example: 'clicks' }) sort: string;
   @ApiProperty({ type: [CampaignFunnelDoc] }) campaigns: CampaignFunnelDoc[];
 }

@@ -7,7 +7,7 @@ import { ReferralStatsResponse } from '../dto/referral-stats.response';
 import { ReferralException } from '../referral.exception';
 import { conversionRate, FunnelCounts, FunnelWindow } from './funnel';
 import { ReferralStatsRepository } from './referral-stats.repository';
-import { SeriesInterval } from './stats-sql';
+import type { SeriesInterval } from './breakdown-options';
 
 const MICROS_PER_HOUR = 3_600_000_000n;
 const MAX_BUCKETS = 1000;
