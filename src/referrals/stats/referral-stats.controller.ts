@@ -24,8 +24,7 @@ export class ReferralStatsController {
     description:
       'Returns referral clicks, attributed signups, qualification, reward, cap, and review counts, with signup, ' +
       'qualification and reward rates. Each count is the number of events of that stage whose own timestamp ' +
-      'lies in [from, to). Requires the admin plan (admin API key, or admin JWT through the console proxy). ' +
-      '**Cost: 1 credit/request**, charged only for successful 2xx responses.',
+      'lies in [from, to). Requires the admin plan (admin API key, or admin JWT through the console proxy).',
   })
   @Credits(1)
   @ReadsFromReplica()
@@ -42,7 +41,7 @@ export class ReferralStatsController {
     description:
       'The funnel of each bucket of [from, to) in the given IANA time zone; days, weeks (from Monday) and ' +
       'months follow the zone\'s calendar, DST included. Without bounds: a recent window ending now (48 hours, ' +
-      '30 days, 12 weeks or 12 months). At most 1000 buckets. **Cost: 1 credit/request.**',
+      '30 days, 12 weeks or 12 months). At most 1000 buckets.',
   })
   @Credits(1)
   @ReadsFromReplica()
@@ -58,7 +57,7 @@ export class ReferralStatsController {
     summary: 'Referral funnel per UTM campaign',
     description:
       'The funnel of every campaign with events in [from, to), sorted by the chosen count (largest first, then ' +
-      'by name) and limited. Events without a campaign are not listed. **Cost: 1 credit/request.**',
+      'by name) and limited. Events without a campaign are not listed.',
   })
   @Credits(1)
   @ReadsFromReplica()
