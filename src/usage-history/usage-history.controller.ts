@@ -4,7 +4,7 @@ import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
 import { AccountIdParams } from '../billing/dto/account-id.params';
-import { EnvelopeDoc } from '../common/http/envelope';
+import { EnvelopeResponse } from '../common/http/envelope';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { envelopeSchema } from '../common/swagger/error-envelopes';
 import { DailyUsageResponse, TopConsumersResponse } from './dto/usage-history.response';
@@ -14,7 +14,7 @@ import { CSV_COLUMNS, UsageHistoryService } from './usage-history.service';
 /** A 200 that is the JSON envelope, or CSV when asked for: both media types declared. */
 function ApiDailyUsageResponse(): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(EnvelopeDoc, DailyUsageResponse),
+    ApiExtraModels(EnvelopeResponse, DailyUsageResponse),
     ApiProduces('application/json', 'text/csv'),
     ApiHeader({
       name: 'accept',

@@ -5,7 +5,7 @@ import { Credits } from '../../billing/credits.decorator';
 import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
-import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
+import { CampaignBreakdownResponse, TimeseriesResponse } from '../dto/referral-breakdown.response';
 import { ReferralStatsQueryDto } from '../dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from '../dto/referral-stats.response';
 import { ReferralStatsService } from './referral-stats.service';
@@ -45,9 +45,9 @@ export class ReferralStatsController {
   })
   @Credits(1)
   @ReadsFromReplica()
-  @ApiEnvelopeResponse(TimeseriesDoc)
+  @ApiEnvelopeResponse(TimeseriesResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesDoc> {
+  getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesResponse> {
     return this.stats.getTimeseries(query);
   }
 
@@ -61,9 +61,9 @@ export class ReferralStatsController {
   })
   @Credits(1)
   @ReadsFromReplica()
-  @ApiEnvelopeResponse(CampaignBreakdownDoc)
+  @ApiEnvelopeResponse(CampaignBreakdownResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownDoc> {
+  getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownResponse> {
     return this.stats.getCampaigns(query);
   }
 }

@@ -146,3 +146,34 @@ describe('the import graph of src/', () => {
     expect(layeringViolation(from, to)).toBeNull();
   });
 });
+
+const ROUTE_DECORATORS = new Set(['Get', 'Post', 'Put', 'Patch', 'Delete', 'Head', 'Options', 'All']);
+
+/** `Controller.method` of every route handler written without a return type. */
+function untypedHandlers(): string[] {
+  return [...graph.keys()]
+    .filter((file) => file.endsWith('.controller.ts') || file === 'console/console.ts')
+    .flatMap((file) => {
+      const source = ts.createSourceFile(file, readFileSync(join(SRC, file), 'utf8'), ts.ScriptTarget.Latest, true);
+      const found: string[] = [];
+      const visit = (node: ts.Node): void => {
+        if (ts.isMethodDeclaration(node) && !node.type) {
+          const routed = ts.getDecorators(node)?.some(({ expression }) => {
+            const callee = ts.isCallExpression(expression) ? expression.expression : expression;
+            return ts.isIdentifier(callee) && ROUTE_DECORATORS.has(callee.text);
+          });
+          const owner = ts.isClassDeclaration(node.parent) ? node.parent.name?.text : '?';
+          if (routed) found.push(`${file}: ${owner}.${node.name.getText(source)}`);
+        }
+        ts.forEachChild(node, visit);
+      };
+      visit(source);
+      return found;
+    });
+}
+
+describe('the controllers', () => {
+  it('declare what every route handler returns (its response DTO, which the Swagger schema describes)', () => {
+    expect(untypedHandlers()).toEqual([]);
+  });
+});
