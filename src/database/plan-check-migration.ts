@@ -1,9 +1,9 @@
-import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { PLANS } from '../plans/plan-registry';
 
 /**
- * `npm run plans:migration`: after a plan is added to (or removed from) src/plans/plan-registry.ts, writes the
+ * What `npm run plans:migration` (write-plan-check-migration.ts) does: after a plan is added to (or removed from) src/plans/plan-registry.ts, writes the
  * one migration that makes the database's CHECK on accounts.plan list the registry's plans, and adds it to
  * schema.ts. The migration holds the list literally, like every migration it is frozen once committed: it never
  * imports the registry. Nothing is written when the latest CHECK already lists the registry's plans.
@@ -100,26 +100,4 @@ export function writePlanCheckMigration(
   const schemaFile = join(databaseDir, 'schema.ts');
   writeFileSync(schemaFile, registerMigration(readFileSync(schemaFile, 'utf8'), className, fileStem));
   return { file, className, from: latest.plans, to: [...plans] };
-}
-
-/** The project root (where package.json is), from src/database or its compiled copy in dist/src/database. */
-function projectRoot(from: string): string {
-  let dir = from;
-  while (!existsSync(join(dir, 'package.json'))) {
-    if (dirname(dir) === dir) throw new Error(`No package.json above ${from}`);
-    dir = dirname(dir);
-  }
-  return dir;
-}
-
-if (require.main === module) {
-  const databaseDir = resolve(projectRoot(__dirname), 'src', 'database');
-  const written = writePlanCheckMigration(databaseDir);
-  if (written === null) {
-    process.stdout.write(`The latest CHECK on accounts.plan already lists the registry's plans (${PLANS.join(', ')}): nothing to write.\n`);
-  } else {
-    process.stdout.write(
-      `Wrote ${written.file} (${written.from.join(', ')} -> ${written.to.join(', ')}) and added ${written.className} to schema.ts.\n`,
-    );
-  }
 }
