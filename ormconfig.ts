@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './src/config/app-config';
-import { dataSourceOptions } from './src/database/data-source-options';
+import { compiledEntities, dataSourceOptions } from './src/database/data-source-options';
 import { embeddedDatabaseUrl, embeddedPasswordFile } from './src/database/embedded-postgres';
 
 /**
@@ -16,7 +15,5 @@ function embeddedUrl(): string {
   return embeddedDatabaseUrl(database.embedded.port, password);
 }
 
-// Every entity of every feature (compiled: this file runs as dist/ormconfig.js), for migration:generate's diff.
-const entities = [join(__dirname, 'src/**/*.entity.js')];
-
-export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }, entities));
+// Every feature's entity, for migration:generate's diff (this file runs compiled, as dist/ormconfig.js).
+export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }, compiledEntities()));

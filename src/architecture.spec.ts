@@ -17,6 +17,7 @@ import * as ts from 'typescript';
 const SRC = __dirname;
 const LOW_LAYERS = ['plans', 'config', 'common', 'database'] as const;
 const FEATURES = [
+  'idempotency',
   'accounts',
   'auth',
   'billing',

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { boundedClientClass, StatementBounds } from './bounded-client';
@@ -24,9 +25,17 @@ export function poolSettings(database: DatabaseConfig): Record<string, unknown> 
 }
 
 /**
+ * Every feature's entity as compiled files (each *.entity.js under dist/src), for the tools that build a DataSource
+ * outside Nest, where no feature module registers its own: the TypeORM CLI and the SQL snapshot generator.
+ */
+export function compiledEntities(): string[] {
+  return [join(__dirname, '..', '**', '*.entity.js')];
+}
+
+/**
  * The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. Entities are
  * the caller's: the Nest module loads those its feature modules register (TypeOrmModule.forFeature), the
- * TypeORM CLI (ormconfig.ts) every compiled *.entity.js.
+ * tools every compiled entity (compiledEntities).
  */
 export function dataSourceOptions(database: DatabaseConfig & { url: string }, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {

@@ -3,7 +3,7 @@ import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@ne
 import type { FastifyRequest } from 'fastify';
 import { AccountIdParams } from '../../billing/dto/account-id.params';
 import { EnvelopeResponse } from '../../common/http/envelope';
-import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { envelopeSchema } from '../../common/swagger/error-envelopes';
 import { NoQueryParameters } from '../../common/validation/no-query-parameters.decorator';
