@@ -1,14 +1,14 @@
-import { HttpStatus } from '@nestjs/common';
+import { ErrorKind } from '../common/errors/domain.exception';
 import { AuthException, AuthFailure } from './auth.errors';
 
 describe('AuthException.planRequired', () => {
   it.each([
     ['admin', 'Admin plan required'],
     ['pro', 'Pro plan required'],
-  ] as const)('answers 403 "%s plan required" naming the plan the route needs', (plan, message) => {
+  ] as const)('is a Forbidden "%s plan required" naming the plan the route needs', (plan, message) => {
     const exception = AuthException.planRequired(plan);
 
-    expect(exception.getStatus()).toBe(HttpStatus.FORBIDDEN);
+    expect(exception.kind).toBe(ErrorKind.Forbidden);
     expect(exception.message).toBe(message);
     expect(exception.details).toEqual({ reason: AuthFailure.PlanRequired });
     expect(exception.headers).toEqual({});
