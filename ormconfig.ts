@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { DataSource } from 'typeorm';
 import { AppConfig } from './src/config/app-config';
-import { dataSourceOptions } from './src/database/data-source-options';
+import { compiledEntities, dataSourceOptions } from './src/database/data-source-options';
 import { embeddedDatabaseUrl, embeddedPasswordFile } from './src/database/embedded-postgres';
 
 /**
@@ -15,4 +15,5 @@ function embeddedUrl(): string {
   return embeddedDatabaseUrl(database.embedded.port, password);
 }
 
-export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }));
+// Every feature's entity, for migration:generate's diff (this file runs compiled, as dist/ormconfig.js).
+export default new DataSource(dataSourceOptions({ ...database, url: database.url ?? embeddedUrl() }, compiledEntities()));

@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { Logger } from '@nestjs/common';
 import { sign } from 'jsonwebtoken';
-import { PLANS } from '../src/accounts/plan';
+import { PLANS } from '../src/plans/plan-registry';
 import { startBenchDatabase } from './bench-database';
 import type { BenchServerMemory, BenchServerReady } from './bench-server';
 import { BENCH_METERED } from './bench-routes.module';

@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 import { entityManagerOf, TransactionContext } from '../database/transaction-context';
 import { Account } from './entities/account.entity';
-import type { Plan } from './plan';
+import type { Plan } from '../plans/plan-registry';
 
 export interface NewAccount {
   email: string;

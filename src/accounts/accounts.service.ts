@@ -6,7 +6,7 @@ import type { TransactionContext } from '../database/transaction-context';
 import { AccountException, AccountExceptionCode } from './account.exception';
 import { AccountsRepository, NewAccount, SignupOrigin } from './accounts.repository';
 import { Account } from './entities/account.entity';
-import { isPlan, Plan, PLANS } from './plan';
+import { isPlan, Plan, PLAN_LIST } from '../plans/plan-registry';
 
 const UNIQUE_VIOLATION = '23505';
 const MAX_EMAIL_LENGTH = 320;
@@ -16,9 +16,6 @@ export interface PlanChange {
   from: Plan;
   to: Plan;
 }
-
-/** Plans a customer pays for; a move onto one of them is what "became a paying customer" means. */
-export const PAYING_PLANS: readonly Plan[] = ['starter', 'growth', 'pro', 'business', 'enterprise'];
 
 @Injectable()
 export class AccountsService {
@@ -127,8 +124,8 @@ export class AccountsService {
     if (!isPlan(plan)) {
       throw new AccountException(
         AccountExceptionCode.UnknownPlan,
-        `Unknown plan "${plan}": use one of ${PLANS.join(', ')}`,
-        fieldErrors({ field: 'plan', message: `plan must be one of ${PLANS.join(', ')}` }),
+        `Unknown plan "${plan}": use one of ${PLAN_LIST}`,
+        fieldErrors({ field: 'plan', message: `plan must be one of ${PLAN_LIST}` }),
       );
     }
     return plan;

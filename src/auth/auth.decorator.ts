@@ -1,16 +1,9 @@
 import { applyDecorators, HttpStatus, SetMetadata, UseGuards } from '@nestjs/common';
 import { ApiBearerAuth, ApiSecurity } from '@nestjs/swagger';
-import type { Plan } from '../accounts/plan';
 import { ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { API_KEY_SCHEME, JWT_SCHEME } from '../common/swagger/swagger';
+import { AUTH_OPTIONS, type AuthOptions } from './auth-options';
 import { CredentialsGuard } from './guards/credentials.guard';
-
-export const AUTH_OPTIONS = 'auth:options';
-
-export interface AuthOptions {
-  /** The lowest plan allowed; 'admin' admits admin accounts only. Omit to admit every plan. */
-  plan?: Plan;
-}
 
 /**
  * The one way to protect a route: an API key (`x-api-key`) or a bearer JWT, then the plan requirement.

@@ -1,17 +1,8 @@
+import { AuthFailure } from '../common/http/auth-failure';
 import { DomainException, ErrorKind } from '../common/errors/domain.exception';
+import { type Plan, planRequiredMessage } from '../plans/plan-registry';
 
-/** Every way authentication or authorization can fail, each with the one message a client sees. */
-export enum AuthFailure {
-  MissingCredentials = 'missing_credentials',
-  InvalidApiKey = 'invalid_api_key',
-  RevokedApiKey = 'revoked_api_key',
-  ExpiredApiKey = 'expired_api_key',
-  RotatedApiKey = 'rotated_api_key',
-  InvalidToken = 'invalid_token',
-  ExpiredToken = 'expired_token',
-  PlanRequired = 'plan_required',
-  TooManyFailures = 'too_many_failures',
-}
+export { AuthFailure };
 
 const MESSAGES: Record<AuthFailure, string> = {
   [AuthFailure.MissingCredentials]: 'Missing credentials: send an x-api-key header or an Authorization: Bearer token',
@@ -21,7 +12,8 @@ const MESSAGES: Record<AuthFailure, string> = {
   [AuthFailure.RotatedApiKey]: 'API key rotated: its overlap has ended, use the key that replaced it',
   [AuthFailure.InvalidToken]: 'Invalid token',
   [AuthFailure.ExpiredToken]: 'Token expired',
-  [AuthFailure.PlanRequired]: 'Admin plan required',
+  // Replaced by "<plan> plan required" for the plan the route needs (AuthException.planRequired).
+  [AuthFailure.PlanRequired]: 'Plan required',
   [AuthFailure.TooManyFailures]: 'Too many failed authentication attempts',
 };
 
@@ -61,11 +53,21 @@ export function wwwAuthenticate(failure: AuthFailure): string {
  * its challenge.
  */
 export class AuthException extends DomainException<AuthFailure> {
-  constructor(failure: AuthFailure, headers: Record<string, string> = {}, details: Record<string, unknown> = {}) {
+  constructor(
+    failure: AuthFailure,
+    headers: Record<string, string> = {},
+    details: Record<string, unknown> = {},
+    message = MESSAGES[failure],
+  ) {
     const kind = kindOf(failure);
     const challenge: Record<string, string> =
       kind === ErrorKind.Unauthenticated ? { 'WWW-Authenticate': wwwAuthenticate(failure) } : {};
-    super(failure, kind, MESSAGES[failure], { details: { reason: failure, ...details }, headers: { ...challenge, ...headers } });
+    super(failure, kind, message, { details: { reason: failure, ...details }, headers: { ...challenge, ...headers } });
+  }
+
+  /** The 403 of a valid credential whose plan ranks below the route's: "Admin plan required". */
+  static planRequired(plan: Plan): AuthException {
+    return new AuthException(AuthFailure.PlanRequired, {}, {}, planRequiredMessage(plan));
   }
 
   get failure(): AuthFailure {

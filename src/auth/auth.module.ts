@@ -1,6 +1,8 @@
 import { Global, Module } from '@nestjs/common';
 import { PassportModule } from '@nestjs/passport';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
+import { ApiKey } from './api-keys/api-key.entity';
 import { ApiKeyManagementService } from './api-keys/api-key-management.service';
 import { AccountApiKeysController, AdminApiKeysController } from './api-keys/api-keys.controller';
 import { ApiKeysRepository } from './api-keys/api-keys.repository';
@@ -15,7 +17,7 @@ import { JwtStrategy } from './jwt/jwt.strategy';
 /** Global, so any feature module can put `@Auth()` on a route without importing it. */
 @Global()
 @Module({
-  imports: [PassportModule, AccountsModule],
+  imports: [PassportModule, AccountsModule, TypeOrmModule.forFeature([ApiKey])],
   controllers: [AdminApiKeysController, AccountApiKeysController],
   providers: [
     ApiKeyManagementService,

@@ -1,4 +1,4 @@
-import { PLANS } from '../accounts/plan';
+import { PLANS } from '../plans/plan-registry';
 import { hasRequiredPlan } from './plan-access';
 
 describe('hasRequiredPlan', () => {

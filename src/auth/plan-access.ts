@@ -1,11 +1,10 @@
-import type { Plan } from '../accounts/plan';
-import { PLANS } from '../accounts/plan';
+import { type Plan, planRank } from '../plans/plan-registry';
 
 /**
- * Whether an account on `plan` may use a route that requires `required`. Plans are ordered as listed in
- * PLANS (free lowest, admin highest), so a route for "pro" admits business and enterprise too, and a route
- * for "admin" admits only admin. Routes with no requirement admit every plan.
+ * Whether an account on `plan` may use a route that requires `required`. Plans are ordered by their rank in
+ * the plan registry (free lowest, admin highest), so a route for "pro" admits business and enterprise too, and
+ * a route for "admin" admits only admin. Routes with no requirement admit every plan.
  */
 export function hasRequiredPlan(plan: Plan, required: Plan | undefined): boolean {
-  return required === undefined || PLANS.indexOf(plan) >= PLANS.indexOf(required);
+  return required === undefined || planRank(plan) >= planRank(required);
 }

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import type { FastifyRequest } from 'fastify';
-import type { Plan } from '../accounts/plan';
+import type { Plan } from '../plans/plan-registry';
 
 export type CredentialKind = 'api_key' | 'jwt';
 

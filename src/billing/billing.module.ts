@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { APP_INTERCEPTOR, DiscoveryModule } from '@nestjs/core';
 import { AccountsModule } from '../accounts/accounts.module';
+import { MeteredRoutesCheck } from './metered-routes.check';
 import { MeteredRoutesDocumentation } from './metered-routes.documentation';
 import { BonusCreditsRepository } from './bonus-credits.repository';
 import { BonusCreditsService } from './bonus-credits.service';
@@ -32,6 +33,7 @@ import { UsageService } from './usage.service';
     BonusCreditsService,
     ChargesRepository,
     ChargesService,
+    MeteredRoutesCheck,
     MeteredRoutesDocumentation,
     ReconciliationRepository,
     MeteringRepository,

@@ -11,6 +11,13 @@ export function creditCostText(cost: number): string {
     : `Cost: ${cost} credit${cost === 1 ? '' : 's'}/request, charged only for this successful 2xx response.`;
 }
 
+/** The sentence that ends a metered operation's description in Swagger. */
+export function operationCostText(cost: number): string {
+  return cost === 0
+    ? '**Free (0 credits)**, still rate limited.'
+    : `**Cost: ${cost} credit${cost === 1 ? '' : 's'}/request**, charged only for successful 2xx responses.`;
+}
+
 /**
  * Declares a route's cost in credits and meters it (MeteringInterceptor): rate limited by the caller's plan,
  * the credits reserved before the handler and charged only if it succeeds. `@Credits(0)`: free, still rate

@@ -22,8 +22,7 @@ export class UsageController {
     summary: "The caller's usage this period and today",
     description:
       'Plan, billing period (calendar month, UTC), included / used / remaining credits, overage and its cost, ' +
-      "today's usage against the daily cap, and the rate limit. Any plan, any credential. **Free (0 credits)**, " +
-      'still rate limited.',
+      "today's usage against the daily cap, and the rate limit. Any plan, any credential.",
   })
   @ApiEnvelopeResponse(UsageResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
@@ -37,7 +36,7 @@ export class UsageController {
   @ApiOperation({
     operationId: 'getAccountUsageAsAdmin',
     summary: "Any account's usage (admin)",
-    description: 'The same report as `GET /api/v1/account/usage`, for the account named in the path. **Free (0 credits)**.',
+    description: 'The same report as `GET /api/v1/account/usage`, for the account named in the path.',
   })
   @ApiEnvelopeResponse(UsageResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND)

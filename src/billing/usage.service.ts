@@ -1,10 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
-import type { Plan } from '../accounts/plan';
+import type { Plan } from '../plans/plan-registry';
 import { AppConfig } from '../config/app-config';
 import { nextUtcMidnight, periodEnd, periodStart, utcDate } from './billing-clock';
 import { UsageResponse } from './dto/usage.response';
-import { overageCostMicros } from './plan-catalog';
+import { overageCostMicros } from '../plans/plan-catalog';
 import { UsageRepository } from './usage.repository';
 
 interface AccountPlan {

@@ -2,6 +2,7 @@ import type { INestApplicationContext } from '@nestjs/common';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import type { Account } from '../accounts/entities/account.entity';
 import { apiKeyView as keyView } from '../auth/api-keys/api-key.view';
+import { PLAN_LIST } from '../plans/plan-registry';
 
 /** A mistake in the command line: reported to the operator, with the command's usage, and exit code 2. */
 export class UsageError extends Error {
@@ -70,7 +71,7 @@ const apiKeysService = async (context: CommandContext) =>
 export const COMMANDS: Record<string, Command> = {
   'accounts:create': {
     synopsis: 'accounts:create --email EMAIL --plan PLAN [--overage]',
-    description: 'Creates an account. Plans: free, starter, growth, pro, business, enterprise, admin.',
+    description: `Creates an account. Plans: ${PLAN_LIST}.`,
     scope: 'accounts',
     options: { email: { type: 'string' }, plan: { type: 'string' }, overage: { type: 'boolean' } },
     async run(context, values) {

@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { isIP } from 'node:net';
 import { resolve } from 'node:path';
 import type { Algorithm } from 'jsonwebtoken';
-import { BillingConfig, billingConfigFrom } from '../billing/billing.config';
-import { WebhooksConfig, webhooksConfigFrom } from '../webhooks/webhooks.config';
+import { BillingConfig, billingConfigFrom } from './billing.config';
 import { ConfigValidationError, DEFAULT_EMBEDDED_PG_DIR, EnvironmentVariables, LogLevel, validateEnvironment } from './environment';
+import { WebhooksConfig, webhooksConfigFrom } from './webhooks.config';
 
 export interface DatabaseConfig {
   /** Set when an external server is used; undefined means "start the embedded PostgreSQL". */

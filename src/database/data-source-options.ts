@@ -1,7 +1,8 @@
+import { join } from 'node:path';
 import type { DataSourceOptions } from 'typeorm';
 import type { DatabaseConfig } from '../config/app-config';
 import { boundedClientClass, StatementBounds } from './bounded-client';
-import { ENTITIES, MIGRATIONS } from './schema';
+import { MIGRATIONS } from './schema';
 
 /** The per-transaction bounds every parameterised statement runs under (see bounded-client.ts). */
 export function statementBounds(database: Pick<DatabaseConfig, 'statementTimeoutMs'>): StatementBounds {
@@ -23,12 +24,24 @@ export function poolSettings(database: DatabaseConfig): Record<string, unknown> 
   };
 }
 
-/** The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. */
-export function dataSourceOptions(database: DatabaseConfig & { url: string }): DataSourceOptions {
+/**
+ * Every feature's entity as compiled files (each *.entity.js under dist/src), for the tools that build a DataSource
+ * outside Nest, where no feature module registers its own: the TypeORM CLI and the SQL snapshot generator.
+ */
+export function compiledEntities(): string[] {
+  return [join(__dirname, '..', '**', '*.entity.js')];
+}
+
+/**
+ * The one definition of how we talk to PostgreSQL, shared by the Nest module and the TypeORM CLI. Entities are
+ * the caller's: the Nest module loads those its feature modules register (TypeOrmModule.forFeature), the
+ * tools every compiled entity (compiledEntities).
+ */
+export function dataSourceOptions(database: DatabaseConfig & { url: string }, entities: DataSourceOptions['entities'] = []): DataSourceOptions {
   return {
     type: 'postgres',
     url: database.url,
-    entities: ENTITIES,
+    entities,
     migrations: MIGRATIONS,
     migrationsTableName: 'typeorm_migrations',
     migrationsTransactionMode: 'each',

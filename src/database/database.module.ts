@@ -19,6 +19,8 @@ import { runMigrationsExclusively } from './migrate';
         return {
           ...dataSourceOptions({ ...config.database, url }),
           migrationsRun: config.database.runMigrations,
+          // Each feature module registers its entities (TypeOrmModule.forFeature in accounts, auth, referrals).
+          autoLoadEntities: true,
           retryAttempts: 0,
         };
       },

@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { createServer, Server } from 'node:http';
 import { Client } from 'pg';
-import { isDatabaseUnavailable } from './database-errors';
+import { isDatabaseUnavailable } from '../common/http/database-unavailable';
 
 const FIRST_DELAY_MS = 500;
 const MAX_DELAY_MS = 15_000;

@@ -2,9 +2,9 @@ import { Controller, Get, HttpStatus, Logger } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
-import { HealthDoc, ReadinessDoc } from './health.response';
+import { LivenessResponse, ReadinessResponse } from './health.response';
 import { ApiException } from '../common/http/api.exception';
-import { isDatabaseUnavailable } from '../database/database-errors';
+import { isDatabaseUnavailable } from '../common/http/database-unavailable';
 import { ReadReplicas } from '../database/replicas/read-replicas.service';
 import { ReadinessRepository } from './readiness.repository';
 
@@ -21,9 +21,9 @@ export class HealthController {
 
   @Get()
   @ApiOperation({ operationId: 'getHealthLive', summary: 'Liveness: the process is up and serving HTTP.' })
-  @ApiEnvelopeResponse(HealthDoc)
+  @ApiEnvelopeResponse(LivenessResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  live(@NoQueryParameters() _query: Record<string, never>): HealthDoc {
+  live(@NoQueryParameters() _query: Record<string, never>): LivenessResponse {
     return { status: 'ok' };
   }
 
@@ -34,9 +34,9 @@ export class HealthController {
       'Readiness: the metering statement runs on the primary and the schema matches this code. 503 while not. ' +
       'Replicas are listed but never fail it (the primary serves their reads).',
   })
-  @ApiEnvelopeResponse(ReadinessDoc)
+  @ApiEnvelopeResponse(ReadinessResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.SERVICE_UNAVAILABLE)
-  async ready(@NoQueryParameters() _query: Record<string, never>): Promise<ReadinessDoc> {
+  async ready(@NoQueryParameters() _query: Record<string, never>): Promise<ReadinessResponse> {
     try {
       await this.readiness.probeMetering();
       const outdated = await this.readiness.findOutdatedRoutines();

@@ -1,12 +1,12 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 
 @ApiSchema({ name: 'health.Liveness' })
-export class HealthDoc {
+export class LivenessResponse {
   @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
 }
 
 @ApiSchema({ name: 'health.ReplicaStatus' })
-export class ReplicaStatusDoc {
+export class ReplicaStatusResponse {
   @ApiProperty({ example: 'replica-1' }) name: string;
   @ApiProperty({ type: 'integer', nullable: true, example: 12, description: 'Replay lag in ms; null while unknown.' })
   lag_ms: number | null;
@@ -14,9 +14,9 @@ export class ReplicaStatusDoc {
 }
 
 @ApiSchema({ name: 'health.Readiness' })
-export class ReadinessDoc {
+export class ReadinessResponse {
   @ApiProperty({ enum: ['ok'], example: 'ok' }) status: 'ok';
   @ApiProperty({ enum: ['ok'], example: 'ok' }) database: 'ok';
-  @ApiProperty({ type: [ReplicaStatusDoc], description: 'Configured read replicas (DATABASE_REPLICA_URLS); empty without.' })
-  replicas: ReplicaStatusDoc[];
+  @ApiProperty({ type: [ReplicaStatusResponse], description: 'Configured read replicas (DATABASE_REPLICA_URLS); empty without.' })
+  replicas: ReplicaStatusResponse[];
 }

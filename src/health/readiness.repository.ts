@@ -3,10 +3,10 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
 import { ADMIT_BATCH_ROUTINE } from '../billing/metering/admission.sql';
 import { METERING_INLINE_FUNCTIONS } from '../billing/metering/metering-routines';
-import { HOT_ROUTINES } from '../database/migrations/1764720000001-hot-statement-routines';
 import { primaryPool } from '../database/pools';
 import { callStatement, routineSource } from '../database/routines';
 import { GenerateSql } from '../database/generate-sql';
+import { HOT_ROUTINES } from './hot-routines';
 
 /**
  * The metering statement itself, with an empty batch: the same call, pool, per-statement bounds and

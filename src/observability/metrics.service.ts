@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import type { Pool } from 'pg';
 import { collectDefaultMetrics, Counter, Gauge, Histogram, Registry } from 'prom-client';
 import { DataSource } from 'typeorm';
+import type { ReplicaReadMetrics } from '../database/replicas/replica-read-metrics';
 
 /** What one finished request tells the metrics. */
 export interface RequestObservation {
@@ -23,7 +24,7 @@ const AUTH_FAILURE_STATUSES = new Set([401, 403]);
  * failures by reason, the database pool, and Node's process metrics.
  */
 @Injectable()
-export class MetricsService {
+export class MetricsService implements ReplicaReadMetrics {
   readonly registry = new Registry();
   private readonly requests = new Counter({
     name: 'http_requests_total',

@@ -6,7 +6,7 @@ import { Credits } from '../billing/credits.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { AccountReferralService } from './account-referral.service';
-import { AccountReferralDoc } from './dto/referral.response';
+import { AccountReferralResponse } from './dto/referral.response';
 
 @ApiTags('Account')
 @Controller('account/referral')
@@ -21,9 +21,9 @@ export class AccountReferralController {
     summary: 'Your referral code, link and results',
     description: 'Any plan. Share the link; each referral that qualifies earns bonus credits, up to the monthly cap.',
   })
-  @ApiEnvelopeResponse(AccountReferralDoc)
+  @ApiEnvelopeResponse(AccountReferralResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  get(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
+  get(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal): Promise<AccountReferralResponse> {
     return this.accountReferral.of(principal.accountId);
   }
 }

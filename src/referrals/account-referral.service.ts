@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { AccountsService } from '../accounts/accounts.service';
 import { BonusCreditsService } from '../billing/bonus-credits.service';
 import { AppConfig } from '../config/app-config';
+import type { AccountReferralResponse } from './dto/referral.response';
 import { ReferralsRepository } from './lifecycle/referrals.repository';
 
 /** An account's own referral program: its code, its link, and how its referrals are doing. */
@@ -14,7 +15,7 @@ export class AccountReferralService {
     private readonly config: AppConfig,
   ) {}
 
-  async of(accountId: string) {
+  async of(accountId: string): Promise<AccountReferralResponse> {
     const account = await this.accounts.getById(accountId);
     const funnel = await this.referrals.funnelOfReferrer(accountId);
     const creditsEarned = await this.bonusCredits.creditsGrantedForReferrals(accountId);

@@ -3,12 +3,12 @@ import { ApiOperation, ApiParam, ApiTags } from '@nestjs/swagger';
 import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
-import { Idempotent } from '../common/idempotency/idempotent.decorator';
+import { Idempotent } from '../idempotency/idempotent.decorator';
 import { ReadsFromReplica } from '../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { NoQueryParameters } from '../common/validation/no-query-parameters.decorator';
 import { ReferralListQueryDto } from './dto/referral-list-query.dto';
-import { ReferralDoc, ReferralPageDoc, ReferralWithHistoryDoc, SignupDoc } from './dto/referral.response';
+import { ReferralResponse, ReferralPageResponse, ReferralWithHistoryResponse, SignupResponse } from './dto/referral.response';
 import { RejectReferralDto } from './dto/reject-referral.dto';
 import { actorOf, ReferralLifecycleService } from './lifecycle/referral-lifecycle.service';
 import { ReferralReviewService } from './lifecycle/referral-review.service';
@@ -43,12 +43,13 @@ export class AdminReferralsController {
       'a referral code is used otherwise; a tampered or expired cookie is ignored. Fraud rules may reject the ' +
       'referral (self-referral) or hold it for review.',
   })
-  @ApiEnvelopeResponse(SignupDoc, HttpStatus.CREATED)
+  @ApiEnvelopeResponse(SignupResponse, HttpStatus.CREATED)
   @ApiErrorResponses(BAD_REQUEST, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
   signup(
     @Body() signup: ReferralSignupDto,
     @NoQueryParameters() _query: Record<string, never>,
-    @CurrentPrincipal() principal: Principal) {
+    @CurrentPrincipal() principal: Principal,
+  ): Promise<SignupResponse> {
     return this.attribution.recordSignup(signup, actorOf(principal));
   }
 
@@ -58,9 +59,9 @@ export class AdminReferralsController {
   @ApiOperation({
     operationId: 'listReferrals',
     summary: 'List referrals for review', description: 'Newest signups first, keyset-paginated.' })
-  @ApiEnvelopeResponse(ReferralPageDoc)
+  @ApiEnvelopeResponse(ReferralPageResponse)
   @ApiErrorResponses(BAD_REQUEST)
-  list(@Query() query: ReferralListQueryDto) {
+  list(@Query() query: ReferralListQueryDto): Promise<ReferralPageResponse> {
     return this.review.list(query);
   }
 
@@ -69,9 +70,9 @@ export class AdminReferralsController {
   @ReadsFromReplica()
   @ApiOperation({ operationId: 'getReferral', summary: 'Get a referral with its status history' })
   @ApiParam(ID_PARAM)
-  @ApiEnvelopeResponse(ReferralWithHistoryDoc)
+  @ApiEnvelopeResponse(ReferralWithHistoryResponse)
   @ApiErrorResponses(BAD_REQUEST, NOT_FOUND)
-  get(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>) {
+  get(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>): Promise<ReferralWithHistoryResponse> {
     return this.review.get(id);
   }
 
@@ -83,9 +84,9 @@ export class AdminReferralsController {
     operationId: 'approveReferral',
     summary: 'Approve a referral held for review', description: 'review_required -> signed_up.' })
   @ApiParam(ID_PARAM)
-  @ApiEnvelopeResponse(ReferralDoc)
+  @ApiEnvelopeResponse(ReferralResponse)
   @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
-  approve(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
+  approve(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal): Promise<ReferralResponse> {
     return this.lifecycle.approve(id, actorOf(principal));
   }
 
@@ -97,9 +98,9 @@ export class AdminReferralsController {
     operationId: 'rejectReferral',
     summary: 'Reject a referral', description: 'review_required or signed_up -> rejected; a reason is required.' })
   @ApiParam(ID_PARAM)
-  @ApiEnvelopeResponse(ReferralDoc)
+  @ApiEnvelopeResponse(ReferralResponse)
   @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
-  reject(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @Body() body: RejectReferralDto, @CurrentPrincipal() principal: Principal) {
+  reject(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @Body() body: RejectReferralDto, @CurrentPrincipal() principal: Principal): Promise<ReferralResponse> {
     return this.lifecycle.reject(id, body.reason, actorOf(principal));
   }
 
@@ -115,9 +116,9 @@ export class AdminReferralsController {
       'has reached the monthly reward cap. Referrals under review or rejected cannot qualify (409).',
   })
   @ApiParam(ID_PARAM)
-  @ApiEnvelopeResponse(ReferralDoc)
+  @ApiEnvelopeResponse(ReferralResponse)
   @ApiErrorResponses(BAD_REQUEST, NOT_FOUND, CONFLICT, PAYLOAD_TOO_LARGE, UNSUPPORTED_MEDIA_TYPE, UNPROCESSABLE_ENTITY)
-  qualify(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
+  qualify(@Param('id') id: string, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal): Promise<ReferralResponse> {
     return this.lifecycle.qualify(id, actorOf(principal));
   }
 }

@@ -1,12 +1,16 @@
 import { Module, OnModuleInit } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountsModule } from '../accounts/accounts.module';
-import { AccountsService, PAYING_PLANS } from '../accounts/accounts.service';
+import { AccountsService } from '../accounts/accounts.service';
 import { BillingModule } from '../billing/billing.module';
 import { MeteringService } from '../billing/metering.service';
+import { PAYING_PLANS } from '../plans/plan-registry';
 import { WebhooksModule } from '../webhooks/webhooks.module';
 import { AccountReferralController } from './account-referral.controller';
 import { AccountReferralService } from './account-referral.service';
 import { AdminReferralsController } from './admin-referrals.controller';
+import { ReferralClick } from './entities/referral-click.entity';
+import { Referral } from './entities/referral.entity';
 import { ClickTrackingController } from './clicks/click-tracking.controller';
 import { ClickTrackingService } from './clicks/click-tracking.service';
 import { ClicksRepository } from './clicks/clicks.repository';
@@ -23,7 +27,7 @@ import { AttributionService } from './signups/attribution.service';
 
 /** The referral program: link clicks, signup attribution, review, qualification and rewards, and its stats. */
 @Module({
-  imports: [AccountsModule, BillingModule, WebhooksModule],
+  imports: [AccountsModule, BillingModule, WebhooksModule, TypeOrmModule.forFeature([Referral, ReferralClick])],
   controllers: [ReferralStatsController, ClickTrackingController, AdminReferralsController, AccountReferralController],
   providers: [
     AccountReferralService,

@@ -1,5 +1,5 @@
 import { BeforeApplicationShutdown, Injectable, Logger, OnApplicationBootstrap } from '@nestjs/common';
-import type { Plan } from '../accounts/plan';
+import type { Plan } from '../plans/plan-registry';
 import { periodEnd, utcDate } from '../billing/billing-clock';
 import { AdmissionOutcome, MeteringService } from '../billing/metering.service';
 import { AppConfig } from '../config/app-config';

@@ -4,7 +4,7 @@ import { Auth } from '../auth/auth.decorator';
 import { CurrentPrincipal, type Principal } from '../auth/principal';
 import { Credits } from '../billing/credits.decorator';
 import { AccountIdParams } from '../billing/dto/account-id.params';
-import { EnvelopeDoc } from '../common/http/envelope';
+import { EnvelopeResponse } from '../common/http/envelope';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../common/swagger/api-responses.decorator';
 import { envelopeSchema } from '../common/swagger/error-envelopes';
 import { DailyUsageResponse, TopConsumersResponse } from './dto/usage-history.response';
@@ -14,7 +14,7 @@ import { CSV_COLUMNS, UsageHistoryService } from './usage-history.service';
 /** A 200 that is the JSON envelope, or CSV when asked for: both media types declared. */
 function ApiDailyUsageResponse(): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(EnvelopeDoc, DailyUsageResponse),
+    ApiExtraModels(EnvelopeResponse, DailyUsageResponse),
     ApiProduces('application/json', 'text/csv'),
     ApiHeader({
       name: 'accept',
@@ -49,7 +49,7 @@ const DAILY_DESCRIPTION =
   'Per UTC day of the window (`from` and `to` both **inclusive**, at most 400 days, default the last 30): credits ' +
   'charged and their included / bonus / overage split, the overage cost, charged and admitted requests, and ' +
   'refusals by reason. Credits are exact against the ledger; admissions and refusals are counted in memory and ' +
-  'written every second. `format=csv` or `Accept: text/csv` answers the same rows as CSV. **Free (0 credits)**, still rate limited.';
+  'written every second. `format=csv` or `Accept: text/csv` answers the same rows as CSV.';
 
 @ApiTags('Billing')
 @Controller()
@@ -101,7 +101,7 @@ export class UsageHistoryController {
     summary: 'The accounts charged the most credits (admin)',
     description:
       'Accounts by credits charged in the window (inclusive UTC days, at most 400, default the last 30), largest ' +
-      'first; `limit` 1–100 (default 10). **Free (0 credits)**.',
+      'first; `limit` 1–100 (default 10).',
   })
   @ApiEnvelopeResponse(TopConsumersResponse)
   @ApiErrorResponses(

@@ -1,9 +1,9 @@
 import { Injectable, StreamableFile } from '@nestjs/common';
 import { Readable } from 'node:stream';
 import { AccountsService } from '../accounts/accounts.service';
-import type { Plan } from '../accounts/plan';
+import type { Plan } from '../plans/plan-registry';
 import { utcDate } from '../billing/billing-clock';
-import { overageCostMicros } from '../billing/plan-catalog';
+import { overageCostMicros } from '../plans/plan-catalog';
 import { AppConfig } from '../config/app-config';
 import { addDays, DEFAULT_WINDOW_DAYS, daysInWindow, MAX_WINDOW_DAYS } from './calendar-date';
 import { DailyUsageResponse, TopConsumersResponse, UsageDayResponse } from './dto/usage-history.response';

@@ -4,6 +4,7 @@ import { AppConfig } from '../config/app-config';
 import { MetricsService } from '../observability/metrics.service';
 import { RETRY_WINDOW_MS, retryDelayMs } from './retry-schedule';
 import { signatureHeader } from './webhook-secret';
+import { AllowedHosts } from './target-policy';
 import { sendWebhook, SendOutcome } from './webhook-sender';
 import { ClaimedAttempt, WebhooksRepository } from './webhooks.repository';
 import { WebhooksService } from './webhooks.service';
@@ -30,6 +31,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
     private readonly webhooks: WebhooksService,
     private readonly metrics: MetricsService,
     private readonly config: AppConfig,
+    private readonly allowedHosts: AllowedHosts,
   ) {
     metrics.watchWebhookOutbox(() => this.repository.outboxStats());
   }
@@ -86,7 +88,7 @@ export class WebhookDeliveryWorker implements OnApplicationBootstrap, BeforeAppl
           'webhook-timestamp': String(timestamp),
           'webhook-signature': signatureHeader(secrets, attempt.event_id, timestamp, body),
         },
-        { allowed: this.config.webhooks.allowedHosts, timeoutMs: this.config.webhooks.timeoutMs },
+        { allowed: this.allowedHosts, timeoutMs: this.config.webhooks.timeoutMs },
       );
     } catch (error) {
       // Never the secret: the only errors here are a key that cannot open it, or a malformed stored URL.

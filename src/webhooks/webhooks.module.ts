@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { AppConfig } from '../config/app-config';
+import { AllowedHosts } from './target-policy';
 import { WebhookDeliveryWorker } from './webhook-delivery.worker';
 import { WebhooksController } from './webhooks.controller';
 import { WebhooksRepository } from './webhooks.repository';
@@ -10,7 +12,13 @@ import { WebhooksService } from './webhooks.service';
  */
 @Module({
   controllers: [WebhooksController],
-  providers: [WebhooksRepository, WebhooksService, WebhookDeliveryWorker],
+  providers: [
+    WebhooksRepository,
+    WebhooksService,
+    WebhookDeliveryWorker,
+    // Built once from WEBHOOK_ALLOWED_HOSTS: both the registration check and every delivery read it.
+    { provide: AllowedHosts, useFactory: (config: AppConfig) => new AllowedHosts(config.webhooks.allowedHosts), inject: [AppConfig] },
+  ],
   exports: [WebhooksService],
 })
 export class WebhooksModule {}

@@ -17,6 +17,7 @@ import { SecretBox } from './secret-box';
 import { WebhookException, WebhookExceptionCode } from './webhook.exception';
 import type { WebhookEventType } from './webhook-event-types';
 import { generateWebhookSecret } from './webhook-secret';
+import { AllowedHosts } from './target-policy';
 import { checkTarget } from './webhook-sender';
 import { DeliveryRow, EndpointRow, WebhooksRepository } from './webhooks.repository';
 
@@ -33,6 +34,7 @@ export class WebhooksService {
   constructor(
     private readonly repository: WebhooksRepository,
     private readonly config: AppConfig,
+    private readonly allowedHosts: AllowedHosts,
   ) {
     this.secrets = new SecretBox(config.webhooks.secretKey);
   }
@@ -119,7 +121,7 @@ export class WebhooksService {
   /** Refuses (400) a URL the worker would refuse to deliver to, judged after DNS resolution. */
   private async checkedUrl(raw: string): Promise<URL> {
     const url = new URL(raw);
-    const { refusal } = await checkTarget(url, this.config.webhooks.allowedHosts);
+    const { refusal } = await checkTarget(url, this.allowedHosts);
     if (refusal !== null) {
       throw new WebhookException(WebhookExceptionCode.TargetNotAllowed, `Webhook URL refused: ${refusal}`, {
         details: { reason: 'target_not_allowed', errors: [{ field: 'url', message: refusal }] },

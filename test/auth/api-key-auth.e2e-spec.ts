@@ -1,4 +1,4 @@
-import { PLANS } from '../../src/accounts/plan';
+import { PLANS } from '../../src/plans/plan-registry';
 import { generateApiKey } from '../../src/auth/api-keys/api-key-format';
 import { ApiKeysRepository } from '../../src/auth/api-keys/api-keys.repository';
 import { ApiKeysService } from '../../src/auth/api-keys/api-keys.service';

@@ -1,6 +1,6 @@
 import { generateKeyPairSync, KeyObject } from 'node:crypto';
 import { sign, type Algorithm } from 'jsonwebtoken';
-import type { Plan } from '../../src/accounts/plan';
+import type { Plan } from '../../src/plans/plan-registry';
 import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
 import { Instance, startInstance } from '../billing/support/instances';
 import { createAccountWithKey } from '../support/auth-fixtures';

@@ -1,4 +1,4 @@
-import type { Plan } from '../../src/accounts/plan';
+import type { Plan } from '../../src/plans/plan-registry';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestDatabase, TestDatabase } from '../support/test-database';
 import { chargeEarlierToday, countersOf, ledgerDisagreements } from './support/billing-fixtures';

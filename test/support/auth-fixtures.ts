@@ -1,7 +1,7 @@
 import type { INestApplicationContext } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { DataSource } from 'typeorm';
-import type { Plan } from '../../src/accounts/plan';
+import type { Plan } from '../../src/plans/plan-registry';
 import { ApiKeysService } from '../../src/auth/api-keys/api-keys.service';
 
 /** An account inserted straight into the database; returns its id. */

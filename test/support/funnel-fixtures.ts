@@ -1,5 +1,5 @@
 import { DataSource } from 'typeorm';
-import type { Plan } from '../../src/accounts/plan';
+import type { Plan } from '../../src/plans/plan-registry';
 
 export interface ReferralStages {
   campaign?: string | null;

@@ -1,5 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
-import type { Plan } from '../plan';
+import type { Plan } from '../../plans/plan-registry';
 
 @Entity({ name: 'accounts' })
 export class Account {

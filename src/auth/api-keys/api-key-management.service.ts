@@ -6,6 +6,13 @@ import type { Principal } from '../principal';
 import { apiKeyView, keyChangeEventView } from './api-key.view';
 import type { KeyChangeActor } from './api-keys.repository';
 import { ApiKeysService } from './api-keys.service';
+import type {
+  ApiKeyListResponse,
+  ApiKeyResponse,
+  CreatedApiKeyResponse,
+  KeyChangeEventPageResponse,
+  RotatedApiKeyResponse,
+} from './dto/api-key.response';
 
 const MAX_USER_AGENT_LENGTH = 512;
 const DEFAULT_AUDIT_PAGE = 50;
@@ -40,12 +47,12 @@ export class ApiKeyManagementService {
     private readonly accounts: AccountsService,
   ) {}
 
-  async create(accountId: string, body: { name?: string; expires_at?: string | null }, actor: KeyChangeActor) {
+  async create(accountId: string, body: { name?: string; expires_at?: string | null }, actor: KeyChangeActor): Promise<CreatedApiKeyResponse> {
     const { key, record } = await this.apiKeys.create(accountId, { name: body.name, expiresAt: toDate(body.expires_at) }, actor);
     return { key, ...apiKeyView(record) };
   }
 
-  async list(accountId: string) {
+  async list(accountId: string): Promise<ApiKeyListResponse> {
     await this.accounts.getById(accountId); // 404 for an unknown account, rather than an empty list
     return { items: (await this.apiKeys.list(accountId)).map(apiKeyView) };
   }
@@ -55,7 +62,7 @@ export class ApiKeyManagementService {
     body: { overlap_seconds?: number; expires_at?: string | null },
     actor: KeyChangeActor,
     owner?: string,
-  ) {
+  ): Promise<RotatedApiKeyResponse> {
     const { key, record, previous } = await this.apiKeys.rotate(
       keyId,
       { overlapSeconds: body.overlap_seconds, expiresAt: toDate(body.expires_at) },
@@ -65,11 +72,11 @@ export class ApiKeyManagementService {
     return { key, ...apiKeyView(record), previous: apiKeyView(previous) };
   }
 
-  async revoke(keyId: string, actor: KeyChangeActor, owner?: string) {
+  async revoke(keyId: string, actor: KeyChangeActor, owner?: string): Promise<ApiKeyResponse> {
     return apiKeyView(await this.apiKeys.revoke(keyId, actor, owner));
   }
 
-  async auditTrail(query: { account_id?: string; key_id?: string; limit?: number; cursor?: string }) {
+  async auditTrail(query: { account_id?: string; key_id?: string; limit?: number; cursor?: string }): Promise<KeyChangeEventPageResponse> {
     const limit = query.limit ?? DEFAULT_AUDIT_PAGE;
     const events = await this.apiKeys.auditTrail({
       accountId: query.account_id,

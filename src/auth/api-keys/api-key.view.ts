@@ -1,23 +1,11 @@
+import { statusOf } from './api-key-status';
 import type { ApiKeyRecord, KeyChangeEvent } from './api-keys.repository';
-
-export const API_KEY_STATUSES = ['active', 'rotating', 'rotated', 'expired', 'revoked'] as const;
-export type ApiKeyStatus = (typeof API_KEY_STATUSES)[number];
-
-/**
- * What a key can do now: `active`; `rotating` (replaced, still working until rotation_ends_at); `rotated`
- * (its overlap is over); `expired`; `revoked`. Revocation wins over everything, then expiry.
- */
-export function statusOf(key: ApiKeyRecord, now = Date.now()): ApiKeyStatus {
-  if (key.revokedAt) return 'revoked';
-  if (key.expiresAt && key.expiresAt.getTime() <= now) return 'expired';
-  if (key.rotationEndsAt) return key.rotationEndsAt.getTime() <= now ? 'rotated' : 'rotating';
-  return 'active';
-}
+import type { ApiKeyResponse, KeyChangeEventResponse } from './dto/api-key.response';
 
 const iso = (date: Date | null) => date?.toISOString() ?? null;
 
 /** A key as the API and the CLI print it: never the secret. */
-export function apiKeyView(key: ApiKeyRecord) {
+export function apiKeyView(key: ApiKeyRecord): ApiKeyResponse {
   return {
     id: key.id,
     account_id: key.accountId,
@@ -35,9 +23,7 @@ export function apiKeyView(key: ApiKeyRecord) {
   };
 }
 
-export type ApiKeyView = ReturnType<typeof apiKeyView>;
-
-export function keyChangeEventView(event: KeyChangeEvent) {
+export function keyChangeEventView(event: KeyChangeEvent): KeyChangeEventResponse {
   return {
     id: event.id,
     occurred_at: event.occurredAt.toISOString(),

@@ -2,8 +2,8 @@ import { applyDecorators, Body, Controller, Delete, Get, HttpCode, HttpStatus, P
 import { ApiBody, ApiExtraModels, ApiOperation, ApiResponse, ApiTags } from '@nestjs/swagger';
 import type { FastifyRequest } from 'fastify';
 import { AccountIdParams } from '../../billing/dto/account-id.params';
-import { EnvelopeDoc } from '../../common/http/envelope';
-import { Idempotent } from '../../common/idempotency/idempotent.decorator';
+import { EnvelopeResponse } from '../../common/http/envelope';
+import { Idempotent } from '../../idempotency/idempotent.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { envelopeSchema } from '../../common/swagger/error-envelopes';
 import { NoQueryParameters } from '../../common/validation/no-query-parameters.decorator';
@@ -12,12 +12,12 @@ import { CurrentPrincipal, type Principal } from '../principal';
 import { actorOf, ApiKeyManagementService } from './api-key-management.service';
 import { CreateApiKeyDto, KeyAuditQueryDto, KeyIdParams, OwnKeyAuditQueryDto, RotateApiKeyDto } from './dto/api-key.requests';
 import {
-  ApiKeyDoc,
-  ApiKeyListDoc,
-  CreatedApiKeyDoc,
-  KeyChangeEventPageDoc,
-  RotatedApiKeyDoc,
-} from './dto/api-key.responses';
+  ApiKeyResponse,
+  ApiKeyListResponse,
+  CreatedApiKeyResponse,
+  KeyChangeEventPageResponse,
+  RotatedApiKeyResponse,
+} from './dto/api-key.response';
 
 const SHOWN_ONCE =
   'The response carries the key itself in `key`, this once: store it now. Idempotent with `Idempotency-Key` ' +
@@ -34,7 +34,7 @@ const REQUEST_ID_EXAMPLE = '5b0f6c1e-4a8e-4c55-9a5e-2f1d0f1f3c11';
 /** The 409s of key management, with their own `data.reason`, rather than the generic (referral) example. */
 function ApiKeyConflictResponse(): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(EnvelopeDoc),
+    ApiExtraModels(EnvelopeResponse),
     ApiResponse({
       status: HttpStatus.CONFLICT,
       description:
@@ -95,10 +95,10 @@ export class AdminApiKeysController {
     description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` when the account already holds API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
-  @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiEnvelopeResponse(CreatedApiKeyResponse, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  create(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  create(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<CreatedApiKeyResponse> {
     return this.management.create(params.id, body ?? {}, actorOf(principal, request));
   }
 
@@ -108,9 +108,9 @@ export class AdminApiKeysController {
     summary: "List any account's keys (admin)",
     description: `Every key with its status, last use, expiry, revocation and rotation links; never a secret. ${FREE}`,
   })
-  @ApiEnvelopeResponse(ApiKeyListDoc)
+  @ApiEnvelopeResponse(ApiKeyListResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  list(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>) {
+  list(@Param() params: AccountIdParams, @NoQueryParameters() _query: Record<string, never>): Promise<ApiKeyListResponse> {
     return this.management.list(params.id);
   }
 
@@ -126,10 +126,10 @@ export class AdminApiKeysController {
       `409 for a revoked, expired or already rotated key. ${FREE}`,
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
-  @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiEnvelopeResponse(RotatedApiKeyResponse, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<RotatedApiKeyResponse> {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request));
   }
 
@@ -141,9 +141,9 @@ export class AdminApiKeysController {
       'The key answers 401 `revoked_api_key` on every instance within API_KEY_CACHE_TTL_MS (5 s). Repeating ' +
       `it answers the same record and changes nothing. ${FREE}`,
   })
-  @ApiEnvelopeResponse(ApiKeyDoc)
+  @ApiEnvelopeResponse(ApiKeyResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<ApiKeyResponse> {
     return this.management.revoke(params.id, actorOf(principal, request));
   }
 
@@ -155,9 +155,9 @@ export class AdminApiKeysController {
       'Every creation, rotation and revocation, by anyone (admin, the account itself, the CLI): who (credential ' +
       `and account), when, which key, from where (IP, user agent, request id). Newest first. ${FREE}`,
   })
-  @ApiEnvelopeResponse(KeyChangeEventPageDoc)
+  @ApiEnvelopeResponse(KeyChangeEventPageResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
-  audit(@Query() query: KeyAuditQueryDto) {
+  audit(@Query() query: KeyAuditQueryDto): Promise<KeyChangeEventPageResponse> {
     return this.management.auditTrail(query);
   }
 }
@@ -175,9 +175,9 @@ export class AccountApiKeysController {
     summary: "List the caller's keys",
     description: `Every key of the calling account; never a secret. ${FREE}`,
   })
-  @ApiEnvelopeResponse(ApiKeyListDoc)
+  @ApiEnvelopeResponse(ApiKeyListResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
-  list(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal) {
+  list(@NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal): Promise<ApiKeyListResponse> {
     return this.management.list(principal.accountId);
   }
 
@@ -189,9 +189,9 @@ export class AccountApiKeysController {
       "Every creation, rotation and revocation of the calling account's keys, by the account itself, an admin or " +
       `an operator: who, when, which key, from where. Newest first. ${FREE}`,
   })
-  @ApiEnvelopeResponse(KeyChangeEventPageDoc)
+  @ApiEnvelopeResponse(KeyChangeEventPageResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, ...COMMON_ERRORS)
-  audit(@Query() query: OwnKeyAuditQueryDto, @CurrentPrincipal() principal: Principal) {
+  audit(@Query() query: OwnKeyAuditQueryDto, @CurrentPrincipal() principal: Principal): Promise<KeyChangeEventPageResponse> {
     return this.management.auditTrail({ ...query, account_id: principal.accountId });
   }
 
@@ -204,10 +204,10 @@ export class AccountApiKeysController {
     description: `${SHOWN_ONCE} 409 \`api_key_limit_reached\` at API_KEY_MAX_LIVE_PER_ACCOUNT (20) live keys. ${FREE}`,
   })
   @ApiBody({ type: CreateApiKeyDto, required: false, description: 'Optional: an empty or absent body creates a key named "default" that never expires.' })
-  @ApiEnvelopeResponse(CreatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiEnvelopeResponse(CreatedApiKeyResponse, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  create(@NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  create(@NoQueryParameters() _query: Record<string, never>, @Body() body: CreateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<CreatedApiKeyResponse> {
     return this.management.create(principal.accountId, body ?? {}, actorOf(principal, request));
   }
 
@@ -222,10 +222,10 @@ export class AccountApiKeysController {
       `The key making the call may rotate itself. ${SHOWN_ONCE} ${FREE}`,
   })
   @ApiBody({ type: RotateApiKeyDto, required: false, description: 'Optional: an empty or absent body rotates with a 24 h overlap.' })
-  @ApiEnvelopeResponse(RotatedApiKeyDoc, HttpStatus.CREATED)
+  @ApiEnvelopeResponse(RotatedApiKeyResponse, HttpStatus.CREATED)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, HttpStatus.UNPROCESSABLE_ENTITY, ...BODY_ERRORS, ...COMMON_ERRORS)
   @ApiKeyConflictResponse()
-  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  rotate(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @Body() body: RotateApiKeyDto, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<RotatedApiKeyResponse> {
     return this.management.rotate(params.id, body ?? {}, actorOf(principal, request), principal.accountId);
   }
 
@@ -237,9 +237,9 @@ export class AccountApiKeysController {
       "The caller's own keys only (another account's key id answers 404). A key may revoke itself: the next " +
       `request with it answers 401. ${FREE}`,
   })
-  @ApiEnvelopeResponse(ApiKeyDoc)
+  @ApiEnvelopeResponse(ApiKeyResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST, HttpStatus.NOT_FOUND, ...COMMON_ERRORS)
-  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest) {
+  revoke(@Param() params: KeyIdParams, @NoQueryParameters() _query: Record<string, never>, @CurrentPrincipal() principal: Principal, @Req() request: FastifyRequest): Promise<ApiKeyResponse> {
     return this.management.revoke(params.id, actorOf(principal, request), principal.accountId);
   }
 }

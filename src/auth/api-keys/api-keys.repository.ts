@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { entityManagerOf, inTransaction, TransactionContext } from '../../database/transaction-context';
-import type { Plan } from '../../accounts/plan';
+import type { Plan } from '../../plans/plan-registry';
 import { GenerateSql, SkipSqlSnapshot, SQL_SAMPLE } from '../../database/generate-sql';
 
 /** What verifying a key needs, in one indexed lookup: the key's state and its account's current plan. */

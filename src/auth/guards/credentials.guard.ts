@@ -2,7 +2,7 @@ import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { ApiKeysService } from '../api-keys/api-keys.service';
-import { AUTH_OPTIONS, AuthOptions } from '../auth.decorator';
+import { AUTH_OPTIONS, AuthOptions } from '../auth-options';
 import { AuthException, AuthFailure } from '../auth.errors';
 import { AuthFailureLimiter } from '../auth-failure-limiter';
 import { JwtAuthenticator } from '../jwt/jwt-authenticator';
@@ -56,7 +56,7 @@ export class CredentialsGuard implements CanActivate {
     }
     request.principal = principal;
 
-    if (!hasRequiredPlan(principal.plan, options?.plan)) throw new AuthException(AuthFailure.PlanRequired);
+    if (options?.plan !== undefined && !hasRequiredPlan(principal.plan, options.plan)) throw AuthException.planRequired(options.plan);
     return true;
   }
 

@@ -1,6 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import type { PlanLimits, PublicPlan } from '../plan-catalog';
-import { PUBLIC_PLANS } from '../plan-catalog';
+import { type PlanLimits, type PublicPlan, PUBLIC_PLANS } from '../../plans/plan-registry';
 
 @ApiSchema({ name: 'billing.OveragePricing' })
 export class OveragePricingResponse {

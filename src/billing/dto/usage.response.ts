@@ -1,5 +1,5 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { PLANS, type Plan } from '../../accounts/plan';
+import { PLANS, type Plan } from '../../plans/plan-registry';
 
 @ApiSchema({ name: 'billing.UsagePeriod' })
 export class UsagePeriodResponse {

@@ -1,14 +1,14 @@
 import type { Client, Pool } from 'pg';
 import { DataSource, DataSourceOptions, EntityManager } from 'typeorm';
 import { AppConfig, type DatabaseConfig } from '../../config/app-config';
-import { dataSourceOptions } from '../../database/data-source-options';
+import { compiledEntities, dataSourceOptions } from '../../database/data-source-options';
 import { SQL_SAMPLE } from '../../database/generate-sql';
-// The routines the migrations install, from the list readiness checks them against (a tool, not a runtime module).
-import { HOT_ROUTINES } from '../../database/migrations/1764720000001-hot-statement-routines';
+// The routines the migrations install, from the list readiness checks them against.
+import { HOT_ROUTINES } from '../../health/hot-routines';
 import { primaryPool } from '../../database/pools';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
+import type { ReplicaReadMetrics } from '../../database/replicas/replica-read-metrics';
 import { TransactionContext } from '../../database/transaction-context';
-import type { MetricsService } from '../../observability/metrics.service';
 import { seedSampleData } from './sample-data';
 import {
   calledRoutine,
@@ -54,7 +54,7 @@ export async function generateSnapshots(root: string, url: string): Promise<Gene
     replicaUrls: [],
     replicaMaxLagMs: 5_000,
   };
-  const options = dataSourceOptions(database);
+  const options = dataSourceOptions(database, compiledEntities());
   const extra = (options as { extra: { Client: typeof Client } }).extra;
   const dataSource = await new DataSource({
     ...options,
@@ -176,7 +176,7 @@ const SAMPLE_CONFIG = { billing: { reservationTtlMs: 120_000 } } as unknown as A
 
 function readsFromThePrimary(dataSource: DataSource): ReadReplicas {
   const config = { database: { replicaUrls: [], replicaMaxLagMs: 5_000 } } as unknown as AppConfig;
-  const metrics = { trackReplicas: () => undefined, countRead: () => undefined } as unknown as MetricsService;
+  const metrics = { trackReplicas: () => undefined, countRead: () => undefined } satisfies ReplicaReadMetrics;
   return new ReadReplicas(config, metrics, dataSource);
 }
 

@@ -13,7 +13,7 @@ export const OK_MESSAGE = 'ok';
 
 /** Swagger description of the envelope; success responses narrow `data` with allOf. */
 @ApiSchema({ name: 'app.Response' })
-export class EnvelopeDoc {
+export class EnvelopeResponse {
   @ApiProperty({ type: 'integer', example: 200, description: 'HTTP status code of the response.' })
   code: number;
 

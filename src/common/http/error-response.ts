@@ -1,6 +1,6 @@
 import { HttpException, HttpStatus } from '@nestjs/common';
-import { isDatabaseUnavailable } from '../../database/database-errors';
 import { DomainException } from '../errors/domain.exception';
+import { isDatabaseUnavailable } from './database-unavailable';
 import { ApiException } from './api.exception';
 import { Envelope } from './envelope';
 import { httpStatusOf } from './error-kind-status';

@@ -1,4 +1,4 @@
-import type { PlanLimits } from '../../billing/plan-catalog';
+import type { PlanLimits } from '../../plans/plan-registry';
 
 export interface PlanRow {
   plan: string;

@@ -1,7 +1,7 @@
 import { applyDecorators, HttpStatus, Type } from '@nestjs/common';
 import { ApiExtraModels, ApiResponse, getSchemaPath } from '@nestjs/swagger';
-import { HEADER, RATE_LIMIT_HEADERS } from '../../billing/metering-headers';
-import { EnvelopeDoc } from '../http/envelope';
+import { EnvelopeResponse } from '../http/envelope';
+import { HEADER, RATE_LIMIT_HEADERS } from '../http/rate-limit-headers';
 import { envelopeSchema, errorEnvelope, errorExample, METERING_REFUSALS } from './error-envelopes';
 
 const REFUSAL_MESSAGES: Record<string, string> = {
@@ -62,7 +62,7 @@ function extrasOf(status: HttpStatus): Record<string, unknown> {
 /** A 2xx answer: the `app.Response` envelope whose `data` is `model`. */
 export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK, description = 'Success'): MethodDecorator {
   return applyDecorators(
-    ApiExtraModels(EnvelopeDoc, model),
+    ApiExtraModels(EnvelopeResponse, model),
     ApiResponse({
       status,
       description,
@@ -82,7 +82,7 @@ export function ApiEnvelopeResponse(model: Type, status: number = HttpStatus.OK,
  */
 export function ApiErrorResponses(...statuses: HttpStatus[]): MethodDecorator & ClassDecorator {
   return applyDecorators(
-    ApiExtraModels(EnvelopeDoc),
+    ApiExtraModels(EnvelopeResponse),
     ...statuses.map((status) =>
       ApiResponse({
         status,

@@ -1,6 +1,6 @@
 import { HttpStatus } from '@nestjs/common';
 import type { SchemaObject } from '@nestjs/swagger';
-import { AuthFailure } from '../../auth/auth.errors';
+import { AuthFailure } from '../http/auth-failure';
 
 /** The contract's envelope name; every error envelope below narrows it. */
 export const ENVELOPE_SCHEMA = 'app.Response';

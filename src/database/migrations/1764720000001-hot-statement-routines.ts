@@ -1,10 +1,6 @@
 import type { MigrationInterface, QueryRunner } from 'typeorm';
-import { METERING_ROUTINES } from '../../billing/metering/metering-routines';
-import { STATS_ROUTINES } from '../../referrals/stats/stats-sql';
-import { createRoutineStatement, dropRoutineStatement, Routine } from '../routines';
-
-/** Every hot statement that runs as a server-side function (see routines.ts). */
-export const HOT_ROUTINES: readonly Routine[] = [...METERING_ROUTINES, ...STATS_ROUTINES];
+import { HOT_ROUTINES } from '../../health/hot-routines';
+import { createRoutineStatement, dropRoutineStatement } from '../routines';
 
 /**
  * Installs the metering and stats statements as PL/pgSQL functions, so they keep a plan per backend without

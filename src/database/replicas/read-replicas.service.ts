@@ -3,11 +3,11 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { Pool } from 'pg';
 import { DataSource } from 'typeorm';
 import { AppConfig } from '../../config/app-config';
-import { MetricsService } from '../../observability/metrics.service';
 import { poolSettings } from '../data-source-options';
-import { isDatabaseUnavailable } from '../database-errors';
+import { isDatabaseUnavailable } from '../../common/http/database-unavailable';
 import { primaryPool, sqlState } from '../pools';
 import { readScopes } from './read-source';
+import { ReplicaReadMetrics } from './replica-read-metrics';
 
 /**
  * How far behind the primary this standby's data may be, measured on the standby itself.
@@ -64,7 +64,7 @@ export class ReadReplicas implements OnModuleInit, OnApplicationShutdown {
 
   constructor(
     config: AppConfig,
-    private readonly metrics: MetricsService,
+    private readonly metrics: ReplicaReadMetrics,
     @InjectDataSource() private readonly dataSource: DataSource,
   ) {
     this.maxLagMs = config.database.replicaMaxLagMs;

@@ -3,10 +3,8 @@ import { IsIn, IsOptional } from 'class-validator';
 import { OptionalLimit } from '../../common/validation/query-parameter.decorators';
 import { IsIanaTimeZone } from '../../common/validation/time-zone.decorator';
 import { SingleValue } from '../../common/validation/single-value.decorator';
-import { CAMPAIGN_SORTS, CampaignSort, SeriesInterval } from '../stats/stats-sql';
+import { CAMPAIGN_SORTS, type CampaignSort, SERIES_INTERVALS, type SeriesInterval } from '../stats/breakdown-options';
 import { ReferralStatsQueryDto } from './referral-stats-query.dto';
-
-export const SERIES_INTERVALS: readonly SeriesInterval[] = ['hour', 'day', 'week', 'month'];
 
 export class ReferralTimeseriesQueryDto extends ReferralStatsQueryDto {
   @ApiPropertyOptional({ enum: SERIES_INTERVALS, default: 'day', description: 'Bucket size. Weeks start on Monday.' })
@@ -26,13 +24,11 @@ export class ReferralTimeseriesQueryDto extends ReferralStatsQueryDto {
   timezone?: string;
 }
 
-const SORTS = Object.keys(CAMPAIGN_SORTS) as CampaignSort[];
-
 export class ReferralCampaignsQueryDto extends OmitType(ReferralStatsQueryDto, ['campaign'] as const) {
-  @ApiPropertyOptional({ enum: SORTS, default: 'clicks', description: 'Count to sort by, largest first.' })
+  @ApiPropertyOptional({ enum: CAMPAIGN_SORTS, default: 'clicks', description: 'Count to sort by, largest first.' })
   @IsOptional()
   @SingleValue()
-  @IsIn(SORTS, { message: `sort must be one of ${SORTS.join(', ')}` })
+  @IsIn(CAMPAIGN_SORTS, { message: `sort must be one of ${CAMPAIGN_SORTS.join(', ')}` })
   sort?: CampaignSort;
 
   @ApiPropertyOptional({ minimum: 1, maximum: 200, default: 50 })

@@ -1,11 +1,9 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { CAMPAIGN_SORTS } from '../stats/stats-sql';
+import { CAMPAIGN_SORTS } from '../stats/breakdown-options';
 import { ReferralStatsResponse } from './referral-stats.response';
 
-const CAMPAIGN_SORT_NAMES = Object.keys(CAMPAIGN_SORTS);
-
 @ApiSchema({ name: 'referrals.TimeseriesBucket' })
-export class TimeseriesBucketDoc extends ReferralStatsResponse {
+export class TimeseriesBucketResponse extends ReferralStatsResponse {
   @ApiProperty({ format: 'date-time', example: '2026-03-29T00:00:00+01:00', description: "Bucket start in the requested zone (clipped to `from`)." })
   start: string;
 
@@ -14,23 +12,23 @@ export class TimeseriesBucketDoc extends ReferralStatsResponse {
 }
 
 @ApiSchema({ name: 'referrals.Timeseries' })
-export class TimeseriesDoc {
+export class TimeseriesResponse {
   @ApiProperty({ enum: ['hour', 'day', 'week', 'month'] }) interval: string;
   @ApiProperty({ example: 'Europe/Berlin' }) timezone: string;
   @ApiProperty({ format: 'date-time' }) from: string;
   @ApiProperty({ format: 'date-time' }) to: string;
-  @ApiProperty({ type: [TimeseriesBucketDoc] }) buckets: TimeseriesBucketDoc[];
+  @ApiProperty({ type: [TimeseriesBucketResponse] }) buckets: TimeseriesBucketResponse[];
 }
 
 @ApiSchema({ name: 'referrals.CampaignFunnel' })
-export class CampaignFunnelDoc extends ReferralStatsResponse {
+export class CampaignFunnelResponse extends ReferralStatsResponse {
   @ApiProperty({ example: 'spring_launch' }) campaign: string;
 }
 
 @ApiSchema({ name: 'referrals.CampaignBreakdown' })
-export class CampaignBreakdownDoc {
+export class CampaignBreakdownResponse {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) from: string | null;
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'null: unbounded.' }) to: string | null;
-  @ApiProperty({ enum: CAMPAIGN_SORT_NAMES, example: 'clicks' }) sort: string;
-  @ApiProperty({ type: [CampaignFunnelDoc] }) campaigns: CampaignFunnelDoc[];
+  @ApiProperty({ enum: CAMPAIGN_SORTS, example: 'clicks' }) sort: string;
+  @ApiProperty({ type: [CampaignFunnelResponse] }) campaigns: CampaignFunnelResponse[];
 }

@@ -1,10 +1,10 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { PLANS } from '../../accounts/plan';
+import { PLANS } from '../../plans/plan-registry';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
 import { ACTOR_KINDS, type ActorKind } from '../lifecycle/referrals.repository';
 
 @ApiSchema({ name: 'referrals.Referral' })
-export class ReferralDoc {
+export class ReferralResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ enum: REFERRAL_STATUSES, example: 'signed_up' }) status: string;
   @ApiProperty({ format: 'uuid' }) referrer_account_id: string;
@@ -29,7 +29,7 @@ export class ReferralDoc {
 }
 
 @ApiSchema({ name: 'referrals.TransitionActor' })
-export class TransitionActorDoc {
+export class TransitionActorResponse {
   @ApiProperty({ enum: ACTOR_KINDS, example: 'api_key', description: 'What made the change.' }) kind: ActorKind;
   @ApiProperty({ type: String, nullable: true, example: '6c1d3a8e-2b4f-4f0e-9a51-0d8f3e2b7a10', description: 'Key id (api_key) or null.' })
   id: string | null;
@@ -38,7 +38,7 @@ export class TransitionActorDoc {
 }
 
 @ApiSchema({ name: 'referrals.ReferralTransition' })
-export class ReferralTransitionDoc {
+export class ReferralTransitionResponse {
   /*
    * A nullable enum as Prism and openapi-typescript read it: `type` + `nullable` + the values, without a
    * literal null in `enum` (Prism adds null itself for `nullable`; a second null makes its schema compiler
@@ -48,25 +48,25 @@ export class ReferralTransitionDoc {
   from_status: string | null;
   @ApiProperty({ enum: REFERRAL_STATUSES }) to_status: string;
   @ApiProperty({ type: String, nullable: true, example: 'disposable_email' }) reason: string | null;
-  @ApiProperty({ type: TransitionActorDoc }) actor: TransitionActorDoc;
+  @ApiProperty({ type: TransitionActorResponse }) actor: TransitionActorResponse;
   @ApiProperty({ format: 'date-time' }) at: string;
 }
 
 @ApiSchema({ name: 'referrals.ReferralWithHistory' })
-export class ReferralWithHistoryDoc extends ReferralDoc {
-  @ApiProperty({ type: [ReferralTransitionDoc], description: 'Every status change, oldest first.' })
-  transitions: ReferralTransitionDoc[];
+export class ReferralWithHistoryResponse extends ReferralResponse {
+  @ApiProperty({ type: [ReferralTransitionResponse], description: 'Every status change, oldest first.' })
+  transitions: ReferralTransitionResponse[];
 }
 
 @ApiSchema({ name: 'referrals.ReferralPage' })
-export class ReferralPageDoc {
-  @ApiProperty({ type: [ReferralDoc] }) items: ReferralDoc[];
+export class ReferralPageResponse {
+  @ApiProperty({ type: [ReferralResponse] }) items: ReferralResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
   next_cursor: string | null;
 }
 
 @ApiSchema({ name: 'referrals.SignupAccount' })
-export class SignupAccountDoc {
+export class SignupAccountResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ example: 'new.user@example.org' }) email: string;
   @ApiProperty({ enum: PLANS, example: 'free' }) plan: string;
@@ -74,14 +74,14 @@ export class SignupAccountDoc {
 }
 
 @ApiSchema({ name: 'referrals.Signup' })
-export class SignupDoc {
-  @ApiProperty({ type: SignupAccountDoc }) account: SignupAccountDoc;
+export class SignupResponse {
+  @ApiProperty({ type: SignupAccountResponse }) account: SignupAccountResponse;
   @ApiProperty({ enum: ['cookie', 'referral_code', 'none'] }) attribution: string;
-  @ApiProperty({ type: ReferralDoc, nullable: true }) referral: ReferralDoc | null;
+  @ApiProperty({ type: ReferralResponse, nullable: true }) referral: ReferralResponse | null;
 }
 
 @ApiSchema({ name: 'referrals.ReferrerFunnel' })
-export class ReferrerFunnelDoc {
+export class ReferrerFunnelResponse {
   @ApiProperty({ type: 'integer', example: 30 }) clicks: number;
   @ApiProperty({ type: 'integer', example: 6 }) signups: number;
   @ApiProperty({ type: 'integer', example: 3 }) qualified: number;
@@ -91,9 +91,9 @@ export class ReferrerFunnelDoc {
 }
 
 @ApiSchema({ name: 'referrals.AccountReferral' })
-export class AccountReferralDoc {
+export class AccountReferralResponse {
   @ApiProperty({ example: 'ADA2026' }) referral_code: string;
   @ApiProperty({ example: 'https://api.crawlora.net/r/ADA2026' }) share_url: string;
-  @ApiProperty({ type: ReferrerFunnelDoc, description: 'This account as a referrer, all time.' })
-  funnel: ReferrerFunnelDoc;
+  @ApiProperty({ type: ReferrerFunnelResponse, description: 'This account as a referrer, all time.' })
+  funnel: ReferrerFunnelResponse;
 }

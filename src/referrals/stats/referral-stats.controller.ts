@@ -5,7 +5,7 @@ import { Credits } from '../../billing/credits.decorator';
 import { ReadsFromReplica } from '../../database/replicas/reads-from-replica.decorator';
 import { ApiEnvelopeResponse, ApiErrorResponses } from '../../common/swagger/api-responses.decorator';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
-import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
+import { CampaignBreakdownResponse, TimeseriesResponse } from '../dto/referral-breakdown.response';
 import { ReferralStatsQueryDto } from '../dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from '../dto/referral-stats.response';
 import { ReferralStatsService } from './referral-stats.service';
@@ -24,8 +24,7 @@ export class ReferralStatsController {
     description:
       'Returns referral clicks, attributed signups, qualification, reward, cap, and review counts, with signup, ' +
       'qualification and reward rates. Each count is the number of events of that stage whose own timestamp ' +
-      'lies in [from, to). Requires the admin plan (admin API key, or admin JWT through the console proxy). ' +
-      '**Cost: 1 credit/request**, charged only for successful 2xx responses.',
+      'lies in [from, to). Requires the admin plan (admin API key, or admin JWT through the console proxy).',
   })
   @Credits(1)
   @ReadsFromReplica()
@@ -42,13 +41,13 @@ export class ReferralStatsController {
     description:
       'The funnel of each bucket of [from, to) in the given IANA time zone; days, weeks (from Monday) and ' +
       'months follow the zone\'s calendar, DST included. Without bounds: a recent window ending now (48 hours, ' +
-      '30 days, 12 weeks or 12 months). At most 1000 buckets. **Cost: 1 credit/request.**',
+      '30 days, 12 weeks or 12 months). At most 1000 buckets.',
   })
   @Credits(1)
   @ReadsFromReplica()
-  @ApiEnvelopeResponse(TimeseriesDoc)
+  @ApiEnvelopeResponse(TimeseriesResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesDoc> {
+  getTimeseries(@Query() query: ReferralTimeseriesQueryDto): Promise<TimeseriesResponse> {
     return this.stats.getTimeseries(query);
   }
 
@@ -58,13 +57,13 @@ export class ReferralStatsController {
     summary: 'Referral funnel per UTM campaign',
     description:
       'The funnel of every campaign with events in [from, to), sorted by the chosen count (largest first, then ' +
-      'by name) and limited. Events without a campaign are not listed. **Cost: 1 credit/request.**',
+      'by name) and limited. Events without a campaign are not listed.',
   })
   @Credits(1)
   @ReadsFromReplica()
-  @ApiEnvelopeResponse(CampaignBreakdownDoc)
+  @ApiEnvelopeResponse(CampaignBreakdownResponse)
   @ApiErrorResponses(HttpStatus.BAD_REQUEST)
-  getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownDoc> {
+  getCampaigns(@Query() query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownResponse> {
     return this.stats.getCampaigns(query);
   }
 }

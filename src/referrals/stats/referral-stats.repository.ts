@@ -7,21 +7,18 @@ import { ReadReplicas } from '../../database/replicas/read-replicas.service';
 import { callStatement } from '../../database/routines';
 import { ReferralException } from '../referral.exception';
 import { FunnelCounts, FunnelWindow } from './funnel';
+import type { CampaignSort, SeriesInterval } from './breakdown-options';
 import {
   ALL_CAMPAIGNS,
-  CampaignSort,
   campaignsRoutine,
   driftQuery,
   FUNNEL_EVENTS,
   FUNNEL_FOR_CAMPAIGN_ROUTINE,
   FUNNEL_ROUTINE,
   rebuildStatement,
-  ROLLUP_COLUMNS,
-  ROLLUP_TABLES,
-  RollupUnit,
-  SeriesInterval,
   seriesRoutine,
 } from './stats-sql';
+import { ROLLUP_COLUMNS, ROLLUP_TABLES, type RollupUnit } from './rollups';
 import { splitWindow, windowParameters } from './window-parts';
 import { GenerateSql } from '../../database/generate-sql';
 

@@ -1,13 +1,13 @@
 import { Injectable } from '@nestjs/common';
 import { formatEpochMicros, MIN_EPOCH_MICROS, parseRfc3339 } from '../../common/time/rfc3339';
 import { ReferralCampaignsQueryDto, ReferralTimeseriesQueryDto } from '../dto/referral-breakdown-query.dto';
-import { CampaignBreakdownDoc, TimeseriesDoc } from '../dto/referral-breakdown.response';
+import { CampaignBreakdownResponse, TimeseriesResponse } from '../dto/referral-breakdown.response';
 import { ReferralStatsQueryDto } from '../dto/referral-stats-query.dto';
 import { ReferralStatsResponse } from '../dto/referral-stats.response';
 import { ReferralException } from '../referral.exception';
 import { conversionRate, FunnelCounts, FunnelWindow } from './funnel';
 import { ReferralStatsRepository } from './referral-stats.repository';
-import { SeriesInterval } from './stats-sql';
+import type { SeriesInterval } from './breakdown-options';
 
 const MICROS_PER_HOUR = 3_600_000_000n;
 const MAX_BUCKETS = 1000;
@@ -29,7 +29,7 @@ export class ReferralStatsService {
   }
 
   /** The funnel per hour/day/week/month of the zone; without bounds, a recent window ending now. */
-  async getTimeseries(query: ReferralTimeseriesQueryDto): Promise<TimeseriesDoc> {
+  async getTimeseries(query: ReferralTimeseriesQueryDto): Promise<TimeseriesResponse> {
     const interval = query.interval ?? 'day';
     const timezone = query.timezone ?? 'UTC';
     const shape = SERIES_SHAPE[interval];
@@ -60,7 +60,7 @@ export class ReferralStatsService {
     };
   }
 
-  async getCampaigns(query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownDoc> {
+  async getCampaigns(query: ReferralCampaignsQueryDto): Promise<CampaignBreakdownResponse> {
     const window = toWindow(query);
     const sort = query.sort ?? 'clicks';
     const rows = await this.repository.countByCampaign(window, sort, query.limit ?? 50);

@@ -1,6 +1,7 @@
-import { ROLLUP_COLUMNS, rollupsFromEvents, RollupUnit, ROLLUP_TABLES } from '../../database/migrations/1764400000000-referral-stats-rollups';
 import type { Routine } from '../../database/routines';
+import { CAMPAIGN_SORTS, type CampaignSort, SERIES_INTERVALS, type SeriesInterval } from './breakdown-options';
 import type { FunnelCounts } from './funnel';
+import { ROLLUP_COLUMNS, ROLLUP_TABLES, rollupsFromEvents, type RollupUnit } from './rollups';
 
 /**
  * The stats statements, built once at load time from constant names only: every value is a bind parameter.
@@ -93,8 +94,6 @@ function funnelSelect(bounds: PartBounds, withCampaign: boolean, mode: PartsMode
 export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false, 'needed-parts');
 export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true, 'needed-parts');
 
-export type SeriesInterval = 'hour' | 'day' | 'week' | 'month';
-
 /**
  * Bucket starts of a series in `$4` (an IANA zone): hours are absolute (a DST change does not repeat or skip
  * one); days, weeks (from Monday) and months are calendar units in the zone, so a DST day lasts 23 or 25 hours.
@@ -152,7 +151,7 @@ export function seriesQuery(interval: SeriesInterval, withCampaign: boolean, mod
 }
 
 /** Campaign rows of the breakdown are ordered by this count (its rollup column). */
-export const CAMPAIGN_SORTS = {
+const CAMPAIGN_SORT_COLUMNS: Record<CampaignSort, string> = {
   clicks: 'clicks',
   attributed_signups: 'signups',
   qualified_referrals: 'qualified',
@@ -160,8 +159,7 @@ export const CAMPAIGN_SORTS = {
   rewarded_referrals: 'rewarded',
   capped_referrals: 'capped',
   rejected_referrals: 'rejected',
-} as const;
-export type CampaignSort = keyof typeof CAMPAIGN_SORTS;
+};
 
 /** Per-campaign funnels of the window given as $2..$11 (like FUNNEL_QUERY), top $1 by the sort column. */
 export function campaignsQuery(sort: CampaignSort): string {
@@ -185,7 +183,7 @@ export function campaignsQuery(sort: CampaignSort): string {
       ) AS parts
      GROUP BY campaign
     HAVING ${ROLLUP_COLUMNS.map((c) => `sum(${c}) <> 0`).join(' OR ')}
-     ORDER BY ${CAMPAIGN_SORTS[sort]} DESC, campaign ASC
+     ORDER BY ${CAMPAIGN_SORT_COLUMNS[sort]} DESC, campaign ASC
      LIMIT $1`;
 }
 
@@ -216,8 +214,6 @@ export function rebuildStatement(unit: RollupUnit): string {
     RETURNING 1`;
 }
 
-export { ROLLUP_COLUMNS, ROLLUP_TABLES };
-export type { RollupUnit };
 
 /** The stats statements as server-side functions (see database/routines.ts), one per statement above. */
 const WINDOW_TYPES = Array<string>(10).fill('timestamptz');
@@ -252,7 +248,6 @@ export function campaignsRoutine(sort: CampaignSort): Routine {
 
 export const FUNNEL_ROUTINE = funnelRoutine(false);
 export const FUNNEL_FOR_CAMPAIGN_ROUTINE = funnelRoutine(true);
-const SERIES_INTERVALS: readonly SeriesInterval[] = ['hour', 'day', 'week', 'month'];
 
 /** The stats routines whose funnel parts are built in `mode` (the campaigns breakdown has no such parts). */
 export function statsRoutines(mode: PartsMode): readonly Routine[] {
@@ -260,7 +255,7 @@ export function statsRoutines(mode: PartsMode): readonly Routine[] {
     funnelRoutine(false, mode),
     funnelRoutine(true, mode),
     ...SERIES_INTERVALS.flatMap((interval) => [seriesRoutine(interval, false, mode), seriesRoutine(interval, true, mode)]),
-    ...(Object.keys(CAMPAIGN_SORTS) as CampaignSort[]).map(campaignsRoutine),
+    ...CAMPAIGN_SORTS.map(campaignsRoutine),
   ];
 }
 

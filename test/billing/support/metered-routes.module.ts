@@ -118,14 +118,6 @@ class MeteredRoutesController {
     slowHandlers.finished++;
     return { ok: true };
   }
-
-  /** Metered without @Auth(): a wiring bug that must fail closed, never serve free traffic. */
-  @Get('no-auth')
-  @Credits(1)
-  @ApiErrorResponses(HttpStatus.INTERNAL_SERVER_ERROR)
-  noAuth(): { ok: true } {
-    return { ok: true };
-  }
 }
 
 @Module({ controllers: [MeteredRoutesController] })

@@ -1,6 +1,6 @@
-import { ConfigValidationError, type EnvironmentVariables } from '../config/environment';
-import { PlanCatalog } from './plan-catalog';
-import { loadPlanOverrides } from './plan-overrides';
+import { PlanCatalog } from '../plans/plan-catalog';
+import { loadPlanOverrides } from '../plans/plan-overrides';
+import { ConfigValidationError, type EnvironmentVariables } from './environment';
 
 export interface BillingConfig {
   /** The contract's plans with PLAN_OVERRIDES_FILE applied; validated at boot. */

@@ -1,8 +1,8 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
-import { API_KEY_STATUSES } from '../api-key.view';
+import { API_KEY_STATUSES } from '../api-key-status';
 
 @ApiSchema({ name: 'apiKeys.ApiKey' })
-export class ApiKeyDoc {
+export class ApiKeyResponse {
   @ApiProperty({ format: 'uuid' }) id: string;
   @ApiProperty({ format: 'uuid' }) account_id: string;
   @ApiProperty({ example: 'production crawler' }) name: string;
@@ -40,25 +40,25 @@ const KEY_DESCRIPTION =
   'response was lost, revoke this key id and create another.';
 
 @ApiSchema({ name: 'apiKeys.CreatedApiKey' })
-export class CreatedApiKeyDoc extends ApiKeyDoc {
+export class CreatedApiKeyResponse extends ApiKeyResponse {
   @ApiProperty({ type: String, nullable: true, example: 'crw_live_3fZq…', description: KEY_DESCRIPTION })
   key: string | null;
 }
 
 @ApiSchema({ name: 'apiKeys.RotatedApiKey' })
-export class RotatedApiKeyDoc extends CreatedApiKeyDoc {
-  @ApiProperty({ type: ApiKeyDoc, description: 'The key that was rotated, with its `rotation_ends_at`.' })
-  previous: ApiKeyDoc;
+export class RotatedApiKeyResponse extends CreatedApiKeyResponse {
+  @ApiProperty({ type: ApiKeyResponse, description: 'The key that was rotated, with its `rotation_ends_at`.' })
+  previous: ApiKeyResponse;
 }
 
 @ApiSchema({ name: 'apiKeys.ApiKeyList' })
-export class ApiKeyListDoc {
-  @ApiProperty({ type: [ApiKeyDoc], description: 'Every key of the account, oldest first, whatever its status.' })
-  items: ApiKeyDoc[];
+export class ApiKeyListResponse {
+  @ApiProperty({ type: [ApiKeyResponse], description: 'Every key of the account, oldest first, whatever its status.' })
+  items: ApiKeyResponse[];
 }
 
 @ApiSchema({ name: 'apiKeys.KeyChangeActor' })
-export class KeyChangeActorDoc {
+export class KeyChangeActorResponse {
   @ApiProperty({ enum: ['api_key', 'jwt', 'cli'] }) kind: string;
   @ApiProperty({
     type: String,
@@ -74,14 +74,14 @@ export class KeyChangeActorDoc {
 }
 
 @ApiSchema({ name: 'apiKeys.KeyChangeEvent' })
-export class KeyChangeEventDoc {
+export class KeyChangeEventResponse {
   @ApiProperty({ example: '1042' }) id: string;
   @ApiProperty({ format: 'date-time' }) occurred_at: string;
   @ApiProperty({ format: 'uuid', description: "The key's account." }) account_id: string;
   @ApiProperty({ format: 'uuid' }) key_id: string;
   @ApiProperty({ example: 'crw_live_3fZq' }) key_display_prefix: string;
   @ApiProperty({ enum: ['created', 'rotated', 'revoked'] }) action: string;
-  @ApiProperty({ type: KeyChangeActorDoc }) actor: KeyChangeActorDoc;
+  @ApiProperty({ type: KeyChangeActorResponse }) actor: KeyChangeActorResponse;
   @ApiProperty({
     type: 'object',
     additionalProperties: true,
@@ -92,8 +92,8 @@ export class KeyChangeEventDoc {
 }
 
 @ApiSchema({ name: 'apiKeys.KeyChangeEventPage' })
-export class KeyChangeEventPageDoc {
-  @ApiProperty({ type: [KeyChangeEventDoc], description: 'Newest first.' }) items: KeyChangeEventDoc[];
+export class KeyChangeEventPageResponse {
+  @ApiProperty({ type: [KeyChangeEventResponse], description: 'Newest first.' }) items: KeyChangeEventResponse[];
   @ApiProperty({ type: String, nullable: true, description: 'Pass as `cursor` for the next page; null on the last page.' })
   next_cursor: string | null;
 }

@@ -1,6 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { isPlan } from '../accounts/plan';
-import type { OveragePricing, PlanLimits, PlanOverrides } from './plan-catalog';
+import { isPlan, PLAN_LIST } from './plan-registry';
+import type { PlanOverrides } from './plan-catalog';
+import type { OveragePricing, PlanLimits } from './plan-registry';
 
 /**
  * The override file's format uses the same snake_case names as `GET /api/v1/plans`, so an operator can copy a
@@ -50,7 +51,7 @@ export function parsePlanOverrides(json: unknown): { overrides: PlanOverrides; p
   }
   for (const [plan, fields] of Object.entries(json)) {
     if (!isPlan(plan)) {
-      problems.push(`"${plan}" is not a plan (free, starter, growth, pro, business, enterprise, admin)`);
+      problems.push(`"${plan}" is not a plan (${PLAN_LIST})`);
       continue;
     }
     if (typeof fields !== 'object' || fields === null || Array.isArray(fields)) {

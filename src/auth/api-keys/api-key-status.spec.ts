@@ -1,5 +1,5 @@
 import type { ApiKeyRecord } from './api-keys.repository';
-import { statusOf } from './api-key.view';
+import { statusOf } from './api-key-status';
 
 const NOW = Date.parse('2026-12-01T12:00:00Z');
 const at = (offsetMs: number) => new Date(NOW + offsetMs);

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { GenerateSql, SQL_SAMPLE } from '../../database/generate-sql';
+import { GenerateSql, SQL_SAMPLE } from '../database/generate-sql';
 
 export type IdempotencyClaim =
   | { kind: 'new' }

@@ -1,15 +1,15 @@
 import { randomBytes } from 'node:crypto';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
-import { ConfigValidationError, DEFAULT_EMBEDDED_PG_DIR, type EnvironmentVariables } from '../config/environment';
-import { AllowedHosts } from './target-policy';
+import { ConfigValidationError, DEFAULT_EMBEDDED_PG_DIR, type EnvironmentVariables } from './environment';
 
 export interface WebhooksConfig {
   /** The AES-256 key sealing signing secrets; read (or created) on first use, so routes that never need it never touch the file. */
   readonly secretKey: () => Buffer;
   /** Where the generated key lives when WEBHOOK_SECRET_KEY is unset; undefined when it is set. */
   readonly generatedKeyFile?: string;
-  readonly allowedHosts: AllowedHosts;
+  /** WEBHOOK_ALLOWED_HOSTS, one entry each (trimmed, empty ones dropped): the webhooks module builds its AllowedHosts from them. */
+  readonly allowedHosts: readonly string[];
   readonly workerEnabled: boolean;
   readonly pollIntervalMs: number;
   readonly timeoutMs: number;
@@ -46,7 +46,7 @@ export function webhooksConfigFrom(env: EnvironmentVariables): WebhooksConfig {
   return {
     secretKey: () => (key ??= keyFromFile(generatedKeyFile!)),
     generatedKeyFile,
-    allowedHosts: new AllowedHosts((env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',')),
+    allowedHosts: (env.WEBHOOK_ALLOWED_HOSTS ?? '').split(',').map((entry) => entry.trim()).filter(Boolean),
     workerEnabled: env.WEBHOOK_WORKER_ENABLED,
     pollIntervalMs: env.WEBHOOK_POLL_INTERVAL_MS,
     timeoutMs: env.WEBHOOK_TIMEOUT_MS,

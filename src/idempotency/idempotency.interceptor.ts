@@ -3,7 +3,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import { createHash } from 'node:crypto';
 import { catchError, defer, from, mergeMap, Observable, of } from 'rxjs';
 import { Reflector } from '@nestjs/core';
-import { ApiException } from '../http/api.exception';
+import { ApiException } from '../common/http/api.exception';
 import { IdempotencyRepository } from './idempotency.repository';
 
 export const IDEMPOTENCY_KEY_HEADER = 'idempotency-key';

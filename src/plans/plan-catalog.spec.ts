@@ -1,4 +1,8 @@
-import { CONTRACT_PLANS, overageCostMicros, PlanCatalog } from './plan-catalog';
+import { overageCostMicros, PlanCatalog } from './plan-catalog';
+import { PLAN_REGISTRY, type PlanLimits, type PublicPlan, PUBLIC_PLANS } from './plan-registry';
+
+/** The public plans' numbers as the registry writes them. */
+const CONTRACT_PLANS = Object.fromEntries(PUBLIC_PLANS.map((plan) => [plan, PLAN_REGISTRY[plan].limits])) as Record<PublicPlan, PlanLimits>;
 
 describe('PlanCatalog', () => {
   it('holds the contract table number for number', () => {
