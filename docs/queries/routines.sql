@@ -746,3 +746,33 @@ RETURN QUERY
      LIMIT $1;
 END
 $routine$;
+
+-- routine billing_rollover(amount bigint, counted_for date, as_of date)
+CREATE OR REPLACE FUNCTION billing_rollover(amount bigint, counted_for date, as_of date)
+RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT CASE WHEN counted_for = as_of THEN amount ELSE 0 END$function$;
+
+-- routine billing_rate_blocker(recent_admissions timestamptz[], rate_per_minute int)
+CREATE OR REPLACE FUNCTION billing_rate_blocker(recent_admissions timestamptz[], rate_per_minute int)
+RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT recent_admissions[cardinality(recent_admissions) - rate_per_minute + 1]$function$;
+
+-- routine billing_rate_limited(recent_admissions timestamptz[], rate_per_minute int, decided_at timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_limited(recent_admissions timestamptz[], rate_per_minute int, decided_at timestamptz)
+RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT coalesce(billing_rate_blocker(recent_admissions, rate_per_minute) > decided_at - interval '60 seconds', false)$function$;
+
+-- routine billing_rate_log_newest(recent_admissions timestamptz[])
+CREATE OR REPLACE FUNCTION billing_rate_log_newest(recent_admissions timestamptz[])
+RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT recent_admissions[cardinality(recent_admissions)]$function$;
+
+-- routine billing_rate_log_admit(recent_admissions timestamptz[], admitted_at timestamptz, rate_per_minute int)
+CREATE OR REPLACE FUNCTION billing_rate_log_admit(recent_admissions timestamptz[], admitted_at timestamptz, rate_per_minute int)
+RETURNS timestamptz[] LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT (recent_admissions || admitted_at)[cardinality(recent_admissions) + 2 - rate_per_minute:]$function$;
+
+-- routine billing_rate_window(recent_admissions timestamptz[], as_of timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_window(recent_admissions timestamptz[], as_of timestamptz)
+RETURNS TABLE (minute_count int, minute_oldest timestamptz) LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT count(*)::int, min(a) FROM unnest(recent_admissions) a WHERE a > as_of - interval '60 seconds'$function$;

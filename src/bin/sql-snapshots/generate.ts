@@ -4,6 +4,7 @@ import { AppConfig, type DatabaseConfig } from '../../config/app-config';
 import { compiledEntities, dataSourceOptions } from '../../database/data-source-options';
 import { SQL_SAMPLE } from '../../database/generate-sql';
 // The routines the migrations install, from the list readiness checks them against.
+import { METERING_INLINE_FUNCTIONS } from '../../billing/metering/metering-routines';
 import { HOT_ROUTINES } from '../../health/hot-routines';
 import { primaryPool } from '../../database/pools';
 import { ReadReplicas } from '../../database/replicas/read-replicas.service';
@@ -99,7 +100,7 @@ export async function generateSnapshots(root: string, url: string): Promise<Gene
     for (const [fileName, { sourceFile, entries }] of [...entriesByFile].sort(([a], [b]) => a.localeCompare(b))) {
       files.set(fileName, renderSnapshot(sourceFile, entries));
     }
-    files.set(ROUTINES_FILE, renderRoutines(HOT_ROUTINES));
+    files.set(ROUTINES_FILE, renderRoutines(HOT_ROUTINES, METERING_INLINE_FUNCTIONS));
     return { files, problems, samples };
   } finally {
     await dataSource.destroy();

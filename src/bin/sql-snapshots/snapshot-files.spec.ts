@@ -34,12 +34,12 @@ describe('snapshot files', () => {
       { label: 'XRepository.list (every filter)', statements: ['SELECT 2;'] },
     ]);
     expect(labelsOf(snapshot)).toEqual(['XRepository.find', 'XRepository.list (every filter)']);
-    expect(labelsOf(renderRoutines([routine]))).toEqual(['routine sample_routine(uuid, int)']);
+    expect(labelsOf(renderRoutines([routine], []))).toEqual(['routine sample_routine(uuid, int)']);
   });
 
   it('writes a routine as its CREATE statement, body included', () => {
-    expect(renderRoutines([routine])).toContain('CREATE OR REPLACE FUNCTION sample_routine(uuid, int)');
-    expect(renderRoutines([routine])).toContain('RETURN QUERY SELECT $2;');
+    expect(renderRoutines([routine], [])).toContain('CREATE OR REPLACE FUNCTION sample_routine(uuid, int)');
+    expect(renderRoutines([routine], [])).toContain('RETURN QUERY SELECT $2;');
   });
 
   it('recognises the calls callStatement writes', () => {

@@ -1,5 +1,5 @@
 import { basename } from 'node:path';
-import { createRoutineStatement, Routine } from '../../database/routines';
+import { createInlineFunctionStatement, createRoutineStatement, InlineFunction, Routine } from '../../database/routines';
 
 /** Where the snapshots live, relative to the project root. */
 export const QUERIES_DIR = 'docs/queries';
@@ -63,15 +63,21 @@ export function renderSnapshot(sourceFile: string, entries: readonly SnapshotEnt
 }
 
 /** The hot statements' bodies, as the migrations install them: what really runs behind `SELECT * FROM name(…)`. */
-export function renderRoutines(routines: readonly Routine[]): string {
+export function renderRoutines(routines: readonly Routine[], inlineFunctions: readonly InlineFunction[]): string {
   const header = [
     `-- ${GENERATED}`,
     '-- The server-side functions the repositories call (src/database/routines.ts), as a migration installs them.',
     '-- A changed body here also needs a migration that re-installs it (readiness compares the installed bodies).',
   ];
-  const blocks = routines.map((routine) =>
-    [`-- routine ${routine.name}(${routine.parameters.join(', ')})`, `${verbatim(createRoutineStatement(routine))};`].join('\n'),
-  );
+  const blocks = [
+    ...routines.map((routine) =>
+      [`-- routine ${routine.name}(${routine.parameters.join(', ')})`, `${verbatim(createRoutineStatement(routine))};`].join('\n'),
+    ),
+    // The shared rules the hot statements call (rollover, sliding log): inlined by the planner where called.
+    ...inlineFunctions.map((fn) =>
+      [`-- routine ${fn.name}(${fn.parameters.join(', ')})`, `${verbatim(createInlineFunctionStatement(fn))};`].join('\n'),
+    ),
+  ];
   return `${[header.join('\n'), ...blocks].join('\n\n')}\n`;
 }
 
