@@ -1,7 +1,7 @@
 import { ApiProperty, ApiSchema } from '@nestjs/swagger';
 import { PLANS } from '../../plans/plan-registry';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
-import { ACTOR_KINDS, type ActorKind } from '../lifecycle/referrals.repository';
+import { ACTOR_KINDS, type ActorKind, type ReferralRecord, type TransitionRecord } from '../lifecycle/referrals.repository';
 
 @ApiSchema({ name: 'referrals.Referral' })
 export class ReferralResponse {
@@ -96,4 +96,40 @@ export class AccountReferralResponse {
   @ApiProperty({ example: 'https://api.crawlora.net/r/ADA2026' }) share_url: string;
   @ApiProperty({ type: ReferrerFunnelResponse, description: 'This account as a referrer, all time.' })
   funnel: ReferrerFunnelResponse;
+}
+
+/**
+ * What a client sees of a referral: the fields listed here, picked one by one, so a column the repository starts
+ * reading (for a rule or a report) never reaches a response unnoticed.
+ */
+export function toReferralResponse(referral: ReferralRecord): ReferralResponse {
+  return {
+    id: referral.id,
+    status: referral.status,
+    referrer_account_id: referral.referrer_account_id,
+    referee_account_id: referral.referee_account_id,
+    click_id: referral.click_id,
+    utm_campaign: referral.utm_campaign,
+    signed_up_at: referral.signed_up_at,
+    review_required_at: referral.review_required_at,
+    qualified_at: referral.qualified_at,
+    rewarded_at: referral.rewarded_at,
+    capped_at: referral.capped_at,
+    rejected_at: referral.rejected_at,
+    review_reason: referral.review_reason,
+    rejection_reason: referral.rejection_reason,
+  };
+}
+
+export function toReferralWithHistoryResponse(referral: ReferralRecord, transitions: TransitionRecord[]): ReferralWithHistoryResponse {
+  return {
+    ...toReferralResponse(referral),
+    transitions: transitions.map((transition) => ({
+      from_status: transition.from_status,
+      to_status: transition.to_status,
+      reason: transition.reason,
+      actor: { kind: transition.actor.kind, id: transition.actor.id, account_id: transition.actor.account_id },
+      at: transition.at,
+    })),
+  };
 }

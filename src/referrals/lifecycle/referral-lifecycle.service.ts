@@ -6,6 +6,7 @@ import { isUuid } from '../../common/validation/uuid';
 import { AppConfig } from '../../config/app-config';
 import type { ReferralEventType } from '../../webhooks/webhook-event-types';
 import { WebhooksService } from '../../webhooks/webhooks.service';
+import { ReferralResponse, toReferralResponse } from '../dto/referral.response';
 import { ReferralException, ReferralExceptionCode } from '../referral.exception';
 import { ReferralAction, transition } from './referral-state-machine';
 import { Actor, ReferralRecord, ReferralsRepository, ReferralsTransaction, SYSTEM_ACTOR } from './referrals.repository';
@@ -46,18 +47,18 @@ export class ReferralLifecycleService {
   ) {}
 
   /** Approves; a referee that has already used the qualifying credits then qualifies at once. */
-  async approve(id: string, actor: Actor): Promise<ReferralRecord> {
+  async approve(id: string, actor: Actor): Promise<ReferralResponse> {
     const approved = await this.change(id, 'approve', null, actor);
     await this.onRefereesCharged([approved.referee_account_id]);
-    return (await this.referrals.findById(id)) ?? approved;
+    return toReferralResponse((await this.referrals.findById(id)) ?? approved);
   }
 
-  reject(id: string, reason: string, actor: Actor): Promise<ReferralRecord> {
-    return this.change(id, 'reject', reason, actor);
+  async reject(id: string, reason: string, actor: Actor): Promise<ReferralResponse> {
+    return toReferralResponse(await this.change(id, 'reject', reason, actor));
   }
 
-  qualify(id: string, actor: Actor, reason = 'manual'): Promise<ReferralRecord> {
-    return this.change(id, 'qualify', reason, actor);
+  async qualify(id: string, actor: Actor, reason = 'manual'): Promise<ReferralResponse> {
+    return toReferralResponse(await this.change(id, 'qualify', reason, actor));
   }
 
   /** Qualifies the referee's open referral when it has just moved to a paying plan; a no-op otherwise. */

@@ -2,22 +2,24 @@ import { Injectable } from '@nestjs/common';
 import { formatEpochMicros, parseRfc3339 } from '../../common/time/rfc3339';
 import { isUuid } from '../../common/validation/uuid';
 import { ReferralListQueryDto } from '../dto/referral-list-query.dto';
+import {
+  ReferralPageResponse,
+  ReferralWithHistoryResponse,
+  toReferralResponse,
+  toReferralWithHistoryResponse,
+} from '../dto/referral.response';
 import { ReferralException } from '../referral.exception';
-import { ReferralRecord, ReferralsRepository, TransitionRecord } from './referrals.repository';
+import { ReferralRecord, ReferralsRepository } from './referrals.repository';
 
 const DEFAULT_PAGE_SIZE = 50;
 
-export interface ReferralPage {
-  items: ReferralRecord[];
-  next_cursor: string | null;
-}
 
 /** Reading referrals for review: filtered, keyset-paginated lists and single referrals with their history. */
 @Injectable()
 export class ReferralReviewService {
   constructor(private readonly referrals: ReferralsRepository) {}
 
-  async list(query: ReferralListQueryDto): Promise<ReferralPage> {
+  async list(query: ReferralListQueryDto): Promise<ReferralPageResponse> {
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const exact = (bound: string | undefined) => (bound === undefined ? undefined : formatEpochMicros(parseRfc3339(bound)!));
     // One extra row says whether there is a next page without a count query.
@@ -32,13 +34,13 @@ export class ReferralReviewService {
     });
     const items = rows.slice(0, limit);
     const last = items[items.length - 1];
-    return { items, next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
+    return { items: items.map(toReferralResponse), next_cursor: rows.length > limit && last ? encodeCursor(last) : null };
   }
 
-  async get(id: string): Promise<ReferralRecord & { transitions: TransitionRecord[] }> {
+  async get(id: string): Promise<ReferralWithHistoryResponse> {
     const referral = isUuid(id) ? await this.referrals.findById(id) : null;
     if (!referral) throw ReferralException.notFound(id);
-    return { ...referral, transitions: await this.referrals.transitionsOf(id) };
+    return toReferralWithHistoryResponse(referral, await this.referrals.transitionsOf(id));
   }
 }
 

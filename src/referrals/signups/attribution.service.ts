@@ -5,18 +5,13 @@ import { verifyAttribution } from '../clicks/attribution-cookie';
 import { ClicksRepository } from '../clicks/clicks.repository';
 import { announce } from '../lifecycle/referral-lifecycle.service';
 import { WebhooksService } from '../../webhooks/webhooks.service';
-import { Actor, ReferralRecord, ReferralsRepository } from '../lifecycle/referrals.repository';
+import { SignupResponse, toReferralResponse } from '../dto/referral.response';
+import { Actor, ReferralsRepository } from '../lifecycle/referrals.repository';
 import { ReferralHashing } from '../referral-hashing';
 import { BUILT_IN_DISPOSABLE_DOMAINS, evaluateSignup, FraudRuleSettings } from './fraud-rules';
 import { ReferralSignupDto } from './referral-signup.dto';
 
 export type AttributionSource = 'cookie' | 'referral_code' | 'none';
-
-export interface SignupResult {
-  account: { id: string; email: string; plan: string; referral_code: string };
-  attribution: AttributionSource;
-  referral: ReferralRecord | null;
-}
 
 interface Attribution {
   source: AttributionSource;
@@ -47,7 +42,7 @@ export class AttributionService {
     };
   }
 
-  async recordSignup(signup: ReferralSignupDto, actor: Actor): Promise<SignupResult> {
+  async recordSignup(signup: ReferralSignupDto, actor: Actor): Promise<SignupResponse> {
     const attribution = await this.attribute(signup);
     const ipHash = signup.signup_ip ? this.hashing.ip(signup.signup_ip) : null;
     // One transaction: the account (AccountsService, 409 for a taken email), the referral and its events.
@@ -88,7 +83,7 @@ export class AttributionService {
       await announce(this.webhooks, tx, 'referral.signed_up', referral.id);
       if (referral.status === 'review_required') await announce(this.webhooks, tx, 'referral.review_required', referral.id);
       if (referral.status === 'rejected') await announce(this.webhooks, tx, 'referral.rejected', referral.id);
-      return { account, attribution: attribution.source, referral };
+      return { account, attribution: attribution.source, referral: toReferralResponse(referral) };
     });
   }
 
