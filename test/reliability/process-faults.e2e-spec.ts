@@ -165,8 +165,10 @@ describe('the service process under faults', () => {
     await setAllowed(false);
     const service = new ServiceProcess(await freePort(), env);
     try {
+      // "At once" = as soon as the process listens, while the database is still refused; a loaded machine may
+      // take several seconds just to load the modules, hence a deadline rather than a count of attempts.
       let live: Outcome | null = null;
-      for (let attempt = 0; attempt < 50 && live?.status !== 200; attempt++) {
+      for (const deadline = Date.now() + 30_000; Date.now() < deadline && live?.status !== 200; ) {
         live = await call(service.port, '/health', '');
         if (live.status !== 200) await new Promise((resolve) => setTimeout(resolve, 100));
       }
