@@ -65,7 +65,8 @@ export class MeteringInterceptor implements NestInterceptor {
     const route = `${request.method} ${request.routeOptions?.url ?? request.url}`;
     const principal = request.principal;
     if (!principal) {
-      // Fail closed: a metered route without authentication is a wiring bug, never free traffic.
+      // MeteredRoutesCheck refuses to start with a @Credits route lacking @Auth(), so this cannot happen through
+      // the decorators; a guard written some other way that forgets the principal still fails closed, never free.
       return throwError(() => new Error(`metered route ${route} has no authenticated principal: add @Auth()`));
     }
 
