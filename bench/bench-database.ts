@@ -1,12 +1,66 @@
+import { Logger } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { dataSourceOptions } from '../src/database/data-source-options';
 import { ScratchDatabase, startScratchDatabase } from '../src/database/scratch-database';
+import { buildDataset, DATASET_SIZES, DatasetSize, DatasetSizeName, datasetIn } from './dataset';
 
 export type BenchDatabase = ScratchDatabase;
 
 /**
- * A scratch database for a benchmark run (see startScratchDatabase): on the embedded server, with room for a
- * 10M-row load: bigger caches and fewer checkpoints than the development defaults.
+ * A scratch database for a benchmark run (see startScratchDatabase; `keep` keeps it for later runs): on the
+ * embedded server, with room for a 10M-row load: bigger caches and fewer checkpoints than the development
+ * defaults.
  */
-export function startBenchDatabase(): Promise<BenchDatabase> {
+export function startBenchDatabase(keep?: string): Promise<BenchDatabase> {
   const settings = ['-c', 'shared_buffers=1GB', '-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min', '-c', 'maintenance_work_mem=512MB'];
-  return startScratchDatabase('bench', settings);
+  // The embedded server's own log lines at debug level are noise in a benchmark's output.
+  Logger.overrideLogger(['log', 'warn', 'error']);
+  return startScratchDatabase('bench', settings, keep);
+}
+
+export interface BenchDataset {
+  database: BenchDatabase;
+  size: DatasetSize;
+  /** How long the load took (an earlier run's, when reused). */
+  loadSeconds: number;
+  reused: boolean;
+}
+
+const sameSize = (a: DatasetSize, b: DatasetSize) => (Object.keys(a) as Array<keyof DatasetSize>).every((key) => a[key] === b[key]);
+
+/**
+ * A migrated scratch database holding the `sizeName` dataset: loaded now, or, with `keep` (see
+ * startBenchDatabase), found there from an earlier run, so a measurement on the full dataset can be repeated
+ * without its load. A kept database whose load did not finish, or that holds another size, is refused.
+ */
+export async function openBenchDataset(sizeName: DatasetSizeName, keep: string | undefined, log: (line: string) => void): Promise<BenchDataset> {
+  const size = DATASET_SIZES[sizeName];
+  const database = await startBenchDatabase(keep);
+  try {
+    log('Migrating the scratch database');
+    const migrations = await new DataSource(
+      dataSourceOptions({ url: database.url, poolSize: 2, statementTimeoutMs: 600_000, embedded: { dataDir: '', port: 0 }, runMigrations: true, replicaUrls: [], replicaMaxLagMs: 0 }),
+    ).initialize();
+    try {
+      await migrations.runMigrations();
+      const [{ clicks }] = await migrations.query(`SELECT EXISTS (SELECT FROM referral_clicks) AS clicks`);
+      const loaded = await datasetIn(database.url);
+      if (loaded && sameSize(loaded.size, size)) {
+        log(`Reusing the ${sizeName} dataset kept in ${keep} (loaded in ${Math.round(loaded.loadSeconds)} s)`);
+        return { database, size, loadSeconds: loaded.loadSeconds, reused: true };
+      }
+      if (loaded || clicks) {
+        throw new Error(`${keep} holds ${loaded ? `another dataset (${JSON.stringify(loaded.size)})` : 'an unfinished load'}: remove it, or pick another --data`);
+      }
+    } finally {
+      await migrations.destroy();
+    }
+    log(`Building the ${sizeName} dataset: ${size.clicks.toLocaleString('en')} clicks, ${size.referrals.toLocaleString('en')} referrals`);
+    const loadSeconds = await buildDataset(database.url, size, log);
+    log(`  loaded in ${Math.round(loadSeconds)} s${keep ? `, kept in ${keep}` : ''}`);
+    return { database, size, loadSeconds, reused: false };
+  } catch (error) {
+    await database.stop();
+    throw error;
+  }
 }

@@ -3,15 +3,12 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import { cpus, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
-import { NestFactory } from '@nestjs/core';
-import { AppModule } from '../src/app.module';
-import { AppConfig } from '../src/config/app-config';
-import { startBenchDatabase } from './bench-database';
-import { buildDataset, DATASET_SIZES, DatasetSizeName } from './dataset';
+import { openBenchDataset } from './bench-database';
+import { DATASET_SIZES, DatasetSizeName } from './dataset';
 import { httpBenchRows, RoundRatio, runHttpBench } from './http.bench';
 import { benchStatsQueries, WindowClassResult } from './stats-queries';
 
-const USAGE = `npm run bench -- [--size small|medium|full] [--http small|full] [--help]
+const USAGE = `npm run bench -- [--size small|medium|full] [--http small|full|none] [--data DIR] [--help]
 
 Builds a referral program's history in a scratch PostgreSQL (a new database on DATABASE_URL's server, dropped
 afterwards, or a temporary embedded PostgreSQL), then measures in one run
@@ -23,10 +20,14 @@ afterwards, or a temporary embedded PostgreSQL), then measures in one run
   3. the service's peak RSS,
 prints the tables and writes bench/results/latest.json.
 
-  --size   dataset: small (200k clicks, CI), medium (1M clicks, ~1.5 min to load), full (10M clicks,
-           1M referrals, ~16 min of both cores here). Default full.
-  --http   HTTP rounds: small (3 rounds x 3 s per target) or full (5 rounds x 10 s). Default: full for
-           --size full, small otherwise.`;
+  --size   dataset: small (200k clicks, CI), medium (1M clicks, about a minute to load), full (10M
+           clicks, 1M referrals: keep it with --data). Default full.
+  --http   HTTP rounds: small (3 rounds x 3 s per target) or full (5 rounds x 10 s), or none (the stats
+           query classes only, written to bench/results/stats.json). Default: full for --size full,
+           small otherwise.
+  --data   keep the loaded dataset for later runs, and reuse it when it is there: an embedded PostgreSQL
+           data directory DIR (created on the first run), or with DATABASE_URL a database of that name on
+           its server. Without it the scratch database is dropped at the end.`;
 
 /** Per target and round; every target is measured once per round, in the same order. */
 const HTTP_SETTINGS = {
@@ -39,40 +40,48 @@ const formatRatio = (name: string, value: RoundRatio | null) =>
 
 async function main(): Promise<void> {
   const { values } = parseArgs({
-    options: { size: { type: 'string', default: 'full' }, http: { type: 'string' }, help: { type: 'boolean', short: 'h', default: false } },
+    options: {
+      size: { type: 'string', default: 'full' },
+      http: { type: 'string' },
+      data: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    },
   });
   if (values.help) return void console.log(USAGE);
   const sizeName = values.size as DatasetSizeName;
-  const httpSize = (values.http ?? (sizeName === 'full' ? 'full' : 'small')) as keyof typeof HTTP_SETTINGS;
+  const httpSize = (values.http ?? (sizeName === 'full' ? 'full' : 'small')) as keyof typeof HTTP_SETTINGS | 'none';
   const size = DATASET_SIZES[sizeName];
-  if (!size || !HTTP_SETTINGS[httpSize]) throw new Error(`--size must be small, medium or full, --http small or full\n\n${USAGE}`);
+  if (!size || !(httpSize in HTTP_SETTINGS || httpSize === 'none')) {
+    throw new Error(`--size must be small, medium or full, --http small, full or none\n\n${USAGE}`);
+  }
   // Plain stdout: creating Nest contexts below resets Nest's logger to errors only.
   const log = (line: string) => console.log(`[bench] ${line}`);
 
-  const database = await startBenchDatabase();
+  const { database, loadSeconds, reused } = await openBenchDataset(sizeName, values.data, log);
   try {
-    log(`Migrating the scratch database`);
-    const context = await NestFactory.createApplicationContext(
-      AppModule.forRoot(AppConfig.fromEnvironment({ DATABASE_URL: database.url, LOG_LEVEL: 'error' })),
-      { logger: ['error'] },
-    );
-    await context.close();
-
-    log(`Building the ${sizeName} dataset: ${size.clicks.toLocaleString('en')} clicks, ${size.referrals.toLocaleString('en')} referrals`);
-    const datasetSeconds = await buildDataset(database.url, size, log);
-
     log('Measuring the stats query per window class');
     const queries = await benchStatsQueries(database.url, size, sizeName === 'small' ? 100 : 300);
+
+    const results = join(__dirname, '..', '..', 'bench', 'results');
+    await mkdir(results, { recursive: true });
+    const dataset = { ...size, loadSeconds: Math.round(loadSeconds), reused };
+    const machine = { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version };
+    printQueries(queries);
+    if (httpSize === 'none') {
+      const file = join(results, 'stats.json');
+      await writeFile(file, `${JSON.stringify({ generatedAt: new Date().toISOString(), machine, size: sizeName, dataset, statsQueries: queries }, null, 2)}\n`);
+      return log(`Wrote ${file}`);
+    }
 
     log('Measuring HTTP: bare Fastify, stats unmetered, stats metered, the peer(s)');
     const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], redisUrl: process.env.REDIS_URL, log });
 
     const result = {
       generatedAt: new Date().toISOString(),
-      machine: { cpus: cpus().length, cpuModel: cpus()[0]?.model, memoryGiB: Math.round(totalmem() / 2 ** 30), node: process.version },
+      machine,
       size: sizeName,
       httpSize,
-      dataset: { ...size, loadSeconds: Math.round(datasetSeconds) },
+      dataset,
       /** metered ÷ each other target, per round: median, min, max, rounds (peer_redis null when skipped). */
       ratios: {
         metered_vs_unmetered: http.ratios.metered_vs_unmetered,
@@ -84,7 +93,6 @@ async function main(): Promise<void> {
       statsQueries: queries,
       http,
     };
-    printQueries(queries);
     console.log(
       `\nHTTP at ${http.options.connections} connections over ${http.options.keys} keys ` +
         `(medians of ${http.options.rounds} interleaved rounds x ${http.options.seconds} s):`,
@@ -100,8 +108,7 @@ async function main(): Promise<void> {
         `service peak RSS ${http.serviceRss.peakMb} MB`,
       ].join('\n'),
     );
-    await mkdir(join(__dirname, '..', '..', 'bench', 'results'), { recursive: true });
-    const file = join(__dirname, '..', '..', 'bench', 'results', 'latest.json');
+    const file = join(results, 'latest.json');
     await writeFile(file, `${JSON.stringify(result, null, 2)}\n`);
     log(`Wrote ${file}`);
   } finally {

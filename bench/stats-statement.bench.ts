@@ -1,21 +1,25 @@
 import 'reflect-metadata';
 import { parseArgs } from 'node:util';
-import { Pool } from 'pg';
-import { DataSource } from 'typeorm';
-import { dataSourceOptions } from '../src/database/data-source-options';
+import { Pool, QueryConfig } from 'pg';
 import { callStatement, createRoutineStatement, Routine } from '../src/database/routines';
 import { ALL_CAMPAIGNS, funnelRoutine, PartsMode } from '../src/referrals/stats/stats-sql';
 import { splitWindow, windowParameters } from '../src/referrals/stats/window-parts';
-import { startBenchDatabase } from './bench-database';
-import { buildDataset, DATASET_SIZES, DatasetSizeName } from './dataset';
+import { openBenchDataset } from './bench-database';
+import { DATASET_SIZES, DatasetSizeName } from './dataset';
 import { randomFractions, windowClasses } from './stats-queries';
 
-const USAGE = `npm run bench:stats-statement -- [--size small|medium|full] [--rounds N] [--seconds S] [--clients C]
+const MODES: readonly PartsMode[] = ['every-part', 'needed-parts', 'range-lists'];
 
-The funnel statement before (every part runs, 'every-part') and after ('needed-parts': empty parts are gated
-off) on one dataset, both installed as functions side by side, in interleaved rounds (ABBA…): per window class,
-C concurrent callers for S seconds per variant per round. Prints calls/s and p50 per variant, and the median and
-min–max of the per-round after/before ratios. Default: --size small --rounds 6 --seconds 2 --clients 2.`;
+const USAGE = `npm run bench:stats-statement -- [--size small|medium|full] [--before MODE] [--after MODE] [--named]
+                                  [--rounds N] [--seconds S] [--clients C] [--data DIR]
+
+The funnel statement built two ways (PartsMode in stats-sql.ts: ${MODES.join(', ')}; default --before
+needed-parts --after range-lists) on one dataset, both installed as functions side by side, in interleaved
+rounds (A B B A …): per window class, C concurrent callers for S seconds per variant per round. Prints calls/s
+and p50 per variant, and the median and min–max of the per-round after/before ratios. --named adds both bodies
+as named prepared statements (generic plans, no function): the function's own cost is function ÷ named.
+--data keeps the loaded dataset for later runs, as in npm run bench. Default: --size small --rounds 6
+--seconds 2 --clients 2.`;
 
 const median = (values: number[]) => {
   const sorted = [...values].sort((a, b) => a - b);
@@ -24,13 +28,20 @@ const median = (values: number[]) => {
 };
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
-/** The variant's funnel routines under their own names, so both live in one database. */
-function variant(mode: PartsMode): { mode: PartsMode; plain: Routine; campaign: Routine } {
-  const rename = (routine: Routine): Routine => ({ ...routine, name: `bench_${routine.name}_${mode.replace('-', '_')}` });
-  return { mode, plain: rename(funnelRoutine(false, mode)), campaign: rename(funnelRoutine(true, mode)) };
+interface Variant {
+  label: string;
+  /** The statement for one window's parameters. */
+  query(withCampaign: boolean, values: unknown[]): QueryConfig;
+  pool: Pool;
 }
 
-async function callsFor(pool: Pool, statement: string, windows: unknown[][], seconds: number, clients: number) {
+/** `mode`'s funnel routines under their own names, so every mode lives in one database. */
+function routinesOf(mode: PartsMode): Record<'plain' | 'campaign', Routine> {
+  const rename = (routine: Routine): Routine => ({ ...routine, name: `bench_${routine.name}_${mode.replace('-', '_')}` });
+  return { plain: rename(funnelRoutine(false, mode)), campaign: rename(funnelRoutine(true, mode)) };
+}
+
+async function callsFor(variant: Variant, withCampaign: boolean, windows: unknown[][], seconds: number, clients: number) {
   const deadline = process.hrtime.bigint() + BigInt(seconds * 1e9);
   const latencies: number[] = [];
   let next = 0;
@@ -38,7 +49,7 @@ async function callsFor(pool: Pool, statement: string, windows: unknown[][], sec
     Array.from({ length: clients }, async () => {
       while (process.hrtime.bigint() < deadline) {
         const started = process.hrtime.bigint();
-        await pool.query(statement, windows[next++ % windows.length]);
+        await variant.pool.query(variant.query(withCampaign, windows[next++ % windows.length]));
         latencies.push(Number(process.hrtime.bigint() - started) / 1e6);
       }
     }),
@@ -50,33 +61,42 @@ async function main(): Promise<void> {
   const { values } = parseArgs({
     options: {
       size: { type: 'string', default: 'small' },
+      before: { type: 'string', default: 'needed-parts' },
+      after: { type: 'string', default: 'range-lists' },
+      named: { type: 'boolean', default: false },
       rounds: { type: 'string', default: '6' },
       seconds: { type: 'string', default: '2' },
       clients: { type: 'string', default: '2' },
+      data: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
   if (values.help) return void console.log(USAGE);
-  const size = DATASET_SIZES[values.size as DatasetSizeName];
-  if (!size) throw new Error(`--size must be small, medium or full\n\n${USAGE}`);
+  const sizeName = values.size as DatasetSizeName;
+  const [before, after] = [values.before, values.after] as PartsMode[];
+  if (!DATASET_SIZES[sizeName] || !MODES.includes(before) || !MODES.includes(after)) throw new Error(`bad arguments\n\n${USAGE}`);
   const [rounds, seconds, clients] = [Number(values.rounds), Number(values.seconds), Number(values.clients)];
   const log = (line: string) => console.log(`[bench:stats-statement] ${line}`);
 
-  const database = await startBenchDatabase();
-  const pool = new Pool({ connectionString: database.url, max: clients });
+  const { database, size } = await openBenchDataset(sizeName, values.data, log);
+  const functions = new Pool({ connectionString: database.url, max: clients });
+  // What the function sets for itself (routines.ts), here for the session: named statements keep one plan.
+  const named = new Pool({ connectionString: database.url, max: clients, options: '-c plan_cache_mode=force_generic_plan' });
   try {
-    const dataSource = await new DataSource(
-      dataSourceOptions({ url: database.url, poolSize: 2, statementTimeoutMs: 600_000, embedded: { dataDir: '', port: 0 }, runMigrations: true, replicaUrls: [], replicaMaxLagMs: 0 }),
-    ).initialize();
-    await dataSource.runMigrations();
-    log(`loading the ${values.size} dataset`);
-    await buildDataset(database.url, size, log);
-    const variants = [variant('every-part'), variant('needed-parts')];
-    for (const { plain, campaign } of variants) {
-      await dataSource.query(createRoutineStatement(plain));
-      await dataSource.query(createRoutineStatement(campaign));
+    const variants: Variant[] = [];
+    for (const mode of [before, after]) {
+      const routines = routinesOf(mode);
+      for (const routine of Object.values(routines)) await functions.query(createRoutineStatement(routine));
+      const routine = (withCampaign: boolean) => (withCampaign ? routines.campaign : routines.plain);
+      variants.push({ label: `${mode} function`, pool: functions, query: (withCampaign, args) => ({ text: callStatement(routine(withCampaign)), values: args }) });
+      if (values.named) {
+        variants.push({
+          label: `${mode} named`,
+          pool: named,
+          query: (withCampaign, args) => ({ name: routine(withCampaign).name, text: routine(withCampaign).body, values: args }),
+        });
+      }
     }
-    await dataSource.destroy();
 
     const random = randomFractions(7);
     const pick = () => random.next().value as number;
@@ -90,38 +110,37 @@ async function main(): Promise<void> {
         }),
       })),
     );
-    const runs = new Map<string, Array<Record<PartsMode, { callsPerSecond: number; p50Ms: number }>>>();
+    type Run = Record<string, { callsPerSecond: number; p50Ms: number }>;
+    const ratio = (runs: Run[], numerator: string, denominator: string) =>
+      runs.map((run) => run[numerator].callsPerSecond / run[denominator].callsPerSecond);
+    const range = (ratios: number[]) => `x${round(median(ratios), 2)} (${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)})`;
+    const comparisons: Array<[string, string, string]> = [[`after/before (functions)`, `${after} function`, `${before} function`]];
+    if (values.named) {
+      for (const mode of [before, after]) comparisons.push([`${mode}: function/named`, `${mode} function`, `${mode} named`]);
+    }
+    const rows: Array<Record<string, string | number>> = [];
     for (const { name, withCampaign, windows } of cases) {
-      // Warm-up: every backend plans both variants before anything is timed.
-      for (const v of variants) await callsFor(pool, callStatement(withCampaign ? v.campaign : v.plain), windows, 0.5, clients);
-      const perRound: Array<Record<PartsMode, { callsPerSecond: number; p50Ms: number }>> = [];
+      // Warm-up: every backend plans every variant before anything is timed.
+      for (const variant of variants) await callsFor(variant, withCampaign, windows, 0.5, clients);
+      const runs: Run[] = [];
       for (let r = 0; r < rounds; r++) {
         const order = r % 2 === 0 ? variants : [...variants].reverse();
-        const result = {} as Record<PartsMode, { callsPerSecond: number; p50Ms: number }>;
-        for (const v of order) result[v.mode] = await callsFor(pool, callStatement(withCampaign ? v.campaign : v.plain), windows, seconds, clients);
-        perRound.push(result);
+        const run: Run = {};
+        for (const variant of order) run[variant.label] = await callsFor(variant, withCampaign, windows, seconds, clients);
+        runs.push(run);
       }
-      runs.set(name, perRound);
-      const ratios = perRound.map((run) => run['needed-parts'].callsPerSecond / run['every-part'].callsPerSecond);
-      log(`${name}: after/before x${round(median(ratios), 2)} (${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)})`);
-    }
-    const rows = [...runs].map(([name, perRound]) => {
-      const ratios = perRound.map((run) => run['needed-parts'].callsPerSecond / run['every-part'].callsPerSecond);
-      const of = (mode: PartsMode, key: 'callsPerSecond' | 'p50Ms') => round(median(perRound.map((run) => run[mode][key])), key === 'p50Ms' ? 3 : 0);
-      return {
+      log(`${name}: ${comparisons.map(([label, a, b]) => `${label} ${range(ratio(runs, a, b))}`).join(', ')}`);
+      rows.push({
         window: name,
-        'before calls/s': of('every-part', 'callsPerSecond'),
-        'after calls/s': of('needed-parts', 'callsPerSecond'),
-        'before p50 ms': of('every-part', 'p50Ms'),
-        'after p50 ms': of('needed-parts', 'p50Ms'),
-        'after/before median': round(median(ratios), 2),
-        'min–max': `${round(Math.min(...ratios), 2)}–${round(Math.max(...ratios), 2)}`,
-      };
-    });
-    console.log(`\nFunnel statement, ${rounds} interleaved rounds x ${seconds} s per variant, ${clients} clients, ${values.size} dataset:`);
+        ...Object.fromEntries(variants.map(({ label }) => [`${label} calls/s`, round(median(runs.map((run) => run[label].callsPerSecond)), 0)])),
+        ...Object.fromEntries(variants.map(({ label }) => [`${label} p50 ms`, round(median(runs.map((run) => run[label].p50Ms)))])),
+        ...Object.fromEntries(comparisons.map(([label, a, b]) => [label, range(ratio(runs, a, b))])),
+      });
+    }
+    console.log(`\nFunnel statement, ${rounds} interleaved rounds x ${seconds} s per variant, ${clients} clients, ${sizeName} dataset:`);
     console.table(rows);
   } finally {
-    await pool.end();
+    await Promise.all([functions.end(), named.end()]);
     await database.stop();
   }
 }

@@ -11,6 +11,7 @@ import { StatsNeededParts1764750000001 } from './migrations/1764750000001-stats-
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
 import { OneAdmissionStatement1764810000000 } from './migrations/1764810000000-one-admission-statement';
+import { StatsRangeLists1764860000001 } from './migrations/1764860000001-stats-range-lists';
 
 /**
  * Every migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and jest load exactly
@@ -32,4 +33,5 @@ export const MIGRATIONS = [
   ApiKeyManagement1764760000000,
   WebhooksAndUsageHistory1764770000000,
   OneAdmissionStatement1764810000000,
+  StatsRangeLists1764860000001,
 ];

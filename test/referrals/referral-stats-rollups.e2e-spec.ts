@@ -1,5 +1,5 @@
 import { runCommand } from '../../src/cli/commands';
-import { formatEpochMicros } from '../../src/common/time/rfc3339';
+import { formatEpochMicros, parseRfc3339 } from '../../src/common/time/rfc3339';
 import { ReferralStatsRepository } from '../../src/referrals/stats/referral-stats.repository';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { FunnelFixtures } from '../support/funnel-fixtures';
@@ -80,19 +80,31 @@ describe('GET /api/v1/admin/referrals/stats on hourly rollups', () => {
 
   afterAll(() => t.close());
 
+  /** The funnel of [lo, hi) counted from the raw events: a select list over `lo`, `hi` and `$campaign`. */
+  const rawFunnel = (lo: string, hi: string, campaign: string) => {
+    const count = (table: string, column: string) =>
+      `(SELECT count(*)::int FROM ${table} WHERE ${column} >= ${lo} AND ${column} < ${hi}
+          AND (${campaign}::text IS NULL OR utm_campaign = ${campaign}))`;
+    return `${count('referral_clicks', 'created_at')} AS clicks, ${count('referrals', 'signed_up_at')} AS attributed_signups,
+            ${count('referrals', 'qualified_at')} AS qualified_referrals, ${count('referrals', 'review_required_at')} AS review_required,
+            ${count('referrals', 'rewarded_at')} AS rewarded_referrals, ${count('referrals', 'capped_at')} AS capped_referrals,
+            ${count('referrals', 'rejected_at')} AS rejected_referrals`;
+  };
+
   async function bruteForce(from: bigint | null, to: bigint | null, campaign: string | null) {
     const params = [from === null ? '-infinity' : formatEpochMicros(from), to === null ? 'infinity' : formatEpochMicros(to), campaign];
-    const count = (table: string, column: string) =>
-      `(SELECT count(*)::int FROM ${table} WHERE ${column} >= $1::timestamptz AND ${column} < $2::timestamptz
-          AND ($3::text IS NULL OR utm_campaign = $3))`;
-    const [row] = await t.db.query(
-      `SELECT ${count('referral_clicks', 'created_at')} AS clicks, ${count('referrals', 'signed_up_at')} AS attributed_signups,
-              ${count('referrals', 'qualified_at')} AS qualified_referrals, ${count('referrals', 'review_required_at')} AS review_required,
-              ${count('referrals', 'rewarded_at')} AS rewarded_referrals, ${count('referrals', 'capped_at')} AS capped_referrals,
-              ${count('referrals', 'rejected_at')} AS rejected_referrals`,
-      params,
-    );
+    const [row] = await t.db.query(`SELECT ${rawFunnel('$1::timestamptz', '$2::timestamptz', '$3')}`, params);
     return row;
+  }
+
+  /** The funnel of each [from, to) in `buckets`, in order, from the raw events. */
+  async function bruteForceBuckets(buckets: Array<[bigint, bigint]>, campaign: string | null) {
+    const rows: Array<Record<string, number>> = await t.db.query(
+      `SELECT ${rawFunnel('b.lo', 'b.hi', '$3')}
+         FROM unnest($1::timestamptz[], $2::timestamptz[]) WITH ORDINALITY AS b (lo, hi, i) ORDER BY b.i`,
+      [buckets.map(([from]) => formatEpochMicros(from)), buckets.map(([, to]) => formatEpochMicros(to)), campaign],
+    );
+    return rows;
   }
 
   it(`matches brute-force counts over 300 random windows (seed ${seed})`, async () => {
@@ -145,6 +157,35 @@ describe('GET /api/v1/admin/referrals/stats on hourly rollups', () => {
       expect({ query, counts: response.body.data }).toEqual({ query, counts: expect.objectContaining(expected) });
     }
     expect(windows).toHaveLength(84);
+  });
+
+  it(`matches brute-force counts in every bucket of 60 random series (seed ${seed})`, async () => {
+    // Zones whose days start off UTC days, on half and three-quarter hours, and across DST: each bucket is cut
+    // into days, hours and raw edges of its own, so every part is empty in some buckets and not in others.
+    const zones = ['UTC', 'Europe/Berlin', 'Asia/Kolkata', 'Asia/Kathmandu', 'America/St_Johns', 'Australia/Lord_Howe'];
+    const random = seededRandom(seed + 2);
+    for (let i = 0; i < 60; i++) {
+      let [from, to] = [instant(random), instant(random)];
+      if (to <= from) [from, to] = to === from ? [from, to + 1n] : [to, from];
+      const query: Record<string, string> = {
+        from: formatEpochMicros(from),
+        to: formatEpochMicros(to),
+        interval: random.pick(['hour', 'day', 'week', 'month']),
+        timezone: random.pick(zones),
+      };
+      const campaign = random.int(3) === 0 ? null : random.pick([...CAMPAIGNS, 'absent']);
+      if (campaign !== null) query.campaign = campaign;
+
+      const response = await t.http.get('/api/v1/admin/referrals/stats/timeseries').query(query).set('x-api-key', adminKey);
+
+      expect({ query, status: response.status }).toEqual({ query, status: 200 });
+      const buckets: Array<Record<string, string | number>> = response.body.data.buckets;
+      const bounds = buckets.map((bucket): [bigint, bigint] => [parseRfc3339(String(bucket.start))!, parseRfc3339(String(bucket.end))!]);
+      // The buckets tile the window: each starts where the one before ends.
+      expect({ query, tiles: bounds.flat() }).toEqual({ query, tiles: [from, ...bounds.slice(1).flatMap(([start]) => [start, start]), to] });
+      const expected = await bruteForceBuckets(bounds, campaign);
+      expect({ query, counts: buckets }).toEqual({ query, counts: expected.map((counts) => expect.objectContaining(counts)) });
+    }
   });
 
   it('finds no drift between the rollups and the raw events', async () => {

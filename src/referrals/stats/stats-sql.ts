@@ -46,16 +46,50 @@ const WINDOW_PARAMETERS: PartBounds = {
 };
 
 /**
- * How a statement treats a part of its window that is empty (from >= to: see window-parts.ts, where most
- * windows have some). 'needed-parts' gates each part with `lower < upper`: a condition on the statement's
- * parameters alone, which PostgreSQL plans as a one-time filter, so an empty part's scans never run. An
- * hour-aligned window has two empty raw edges, i.e. 14 index probes skipped; a window under a day has no days.
- * 'every-part' is the statement before migration 1764750000001, kept for its down() and for the benchmark's
- * before/after (bench/stats-statement.bench.ts).
+ * How a statement reads the parts of its window (see window-parts.ts, where most windows have some parts empty).
+ *
+ * 'range-lists' (migration 1764860000001, current): each source is read by ONE scan over a `VALUES` list of
+ * its ranges, each joined on `lower < upper` so that an empty range reads nothing: the daily rollups over
+ * [days], the hourly rollups over [hours head, hours tail], and one row of the seven raw counts per non-empty
+ * raw edge. About half the plan nodes (25 instead of 43), and so about half the executor state, which
+ * PostgreSQL builds for every node on every call, run or not: 1.1 MB instead of 2.0 MB. At 2.0 MB, each call
+ * of the function grew the server's heap past glibc's trim threshold, gave it back to the kernel at its end
+ * and faulted it in again on the next call (~180 page faults a call on PostgreSQL 15, 125 on 18; none now):
+ * most of what the function cost over a named prepared statement (README, "The stats statement").
+ *
+ * Earlier modes, kept for the migrations' down() and the before/after benchmark
+ * (bench/stats-statement.bench.ts): 'needed-parts' (migration 1764750000001) runs one subquery per part, each
+ * gated by `lower < upper`, a condition on the parameters alone that PostgreSQL plans as a one-time filter;
+ * 'every-part' (before it) runs every part's subquery, empty or not.
  */
-export type PartsMode = 'needed-parts' | 'every-part';
+export type PartsMode = 'range-lists' | 'needed-parts' | 'every-part';
 
-const gate = (mode: PartsMode, [lower, upper]: [string, string]) => (mode === 'needed-parts' ? `${lower} < ${upper}` : null);
+/** `ranges` as rows `part (lower, upper)`. */
+const rangeRows = (ranges: Array<[string, string]>) =>
+  `(VALUES ${ranges.map(([lower, upper]) => `(${lower}, ${upper})`).join(', ')}) AS part (lower, upper)`;
+
+/** One row: `unit`'s rollups summed over the non-empty `ranges` (zeros when none: an aggregate without GROUP BY always answers). */
+function rollupSumsOver(unit: RollupUnit, ranges: Array<[string, string]>): string {
+  const sums = FUNNEL_EVENTS.map(([alias, column]) => `coalesce(sum(rollup.${column}), 0) AS "${alias}"`).join(', ');
+  return `SELECT ${sums} FROM ${rangeRows(ranges)}
+      JOIN ${ROLLUP_TABLES[unit]} AS rollup
+        ON part.lower < part.upper AND rollup.campaign = $1 AND rollup.bucket >= part.lower AND rollup.bucket < part.upper`;
+}
+
+/** A row of raw counts per non-empty range, each count an index range scan on its stage's timestamp. */
+function rawCountsOver(ranges: Array<[string, string]>, withCampaign: boolean): string {
+  return `SELECT ${rawCounts(['part.lower', 'part.upper'], withCampaign)} FROM ${rangeRows(ranges)} WHERE part.lower < part.upper`;
+}
+
+/** The funnel of one window. $1 is the campaign ('' = all campaigns; also the raw filter when `withCampaign`). */
+function funnelSelect(bounds: PartBounds, withCampaign: boolean, mode: PartsMode): string {
+  const totals = FUNNEL_EVENTS.map(([alias]) => `sum("${alias}")::bigint AS "${alias}"`).join(', ');
+  const parts =
+    mode === 'range-lists'
+      ? [rollupSumsOver('day', [bounds.days]), rollupSumsOver('hour', bounds.hours), rawCountsOver(bounds.raw, withCampaign)]
+      : subqueryPerPart(bounds, withCampaign, mode);
+  return `SELECT ${totals} FROM (${parts.join('\n UNION ALL ')}) AS parts`;
+}
 
 /** Raw counts of each stage's events in [lower, upper), each an index range scan on its timestamp. */
 function rawCounts([lower, upper]: [string, string], withCampaign: boolean): string {
@@ -65,6 +99,13 @@ function rawCounts([lower, upper]: [string, string], withCampaign: boolean): str
       `(SELECT count(*) FROM ${table} WHERE ${column} >= ${lower} AND ${column} < ${upper}${campaignFilter}) AS "${alias}"`,
   ).join(', ');
 }
+
+/*
+ * Earlier versions of the funnel's parts ('needed-parts', 'every-part': see PartsMode), exactly as their
+ * migrations installed them, for the migrations' down() and the before/after benchmark.
+ */
+
+const gate = (mode: PartsMode, [lower, upper]: [string, string]) => (mode === 'needed-parts' ? `${lower} < ${upper}` : null);
 
 /** One row of sums (zeros when the range is empty or gated off: an aggregate without GROUP BY always answers). */
 function rollupSums(unit: RollupUnit, range: [string, string], mode: PartsMode): string {
@@ -80,19 +121,39 @@ function rawPart(range: [string, string], withCampaign: boolean, mode: PartsMode
   return `SELECT ${rawCounts(range, withCampaign)}${condition ? ` WHERE ${condition}` : ''}`;
 }
 
-/** The funnel of one window. $1 is the campaign ('' = all campaigns; also the raw filter when `withCampaign`). */
-function funnelSelect(bounds: PartBounds, withCampaign: boolean, mode: PartsMode): string {
-  const totals = FUNNEL_EVENTS.map(([alias]) => `sum("${alias}")::bigint AS "${alias}"`).join(', ');
-  const parts = [
+/** A subquery per part: the days, the hourly head and tail, the raw head and tail. */
+function subqueryPerPart(bounds: PartBounds, withCampaign: boolean, mode: PartsMode): string[] {
+  return [
     rollupSums('day', bounds.days, mode),
     ...bounds.hours.map((range) => rollupSums('hour', range, mode)),
     ...bounds.raw.map((range) => rawPart(range, withCampaign, mode)),
   ];
-  return `SELECT ${totals} FROM (${parts.join('\n UNION ALL ')}) AS parts`;
 }
 
-export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false, 'needed-parts');
-export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true, 'needed-parts');
+const HOUR_FLOOR = (column: string) => `date_trunc('hour', ${column}, 'UTC')`;
+const EMPTY = `'infinity'::timestamptz`;
+const NO_WHOLE_HOUR = 'w.lo_ceil >= w.hi_floor';
+
+/** Buckets summed from hourly rollups and raw partial hours only (no days). */
+const HOURS_AND_RAW_BUCKET_PARTS: BucketParts = {
+  cuts: `
+    w AS (
+      SELECT lo, hi, ${HOUR_FLOOR('hi')} AS hi_floor,
+             CASE WHEN ${HOUR_FLOOR('lo')} = lo THEN lo ELSE ${HOUR_FLOOR('lo')} + interval '1 hour' END AS lo_ceil
+        FROM buckets WHERE lo < hi
+    )`,
+  bounds: {
+    days: [EMPTY, EMPTY],
+    hours: [[`CASE WHEN ${NO_WHOLE_HOUR} THEN ${EMPTY} ELSE w.lo_ceil END`, `CASE WHEN ${NO_WHOLE_HOUR} THEN ${EMPTY} ELSE w.hi_floor END`]],
+    raw: [
+      ['w.lo', `CASE WHEN ${NO_WHOLE_HOUR} THEN w.hi ELSE w.lo_ceil END`],
+      [`CASE WHEN ${NO_WHOLE_HOUR} THEN ${EMPTY} ELSE w.hi_floor END`, `CASE WHEN ${NO_WHOLE_HOUR} THEN ${EMPTY} ELSE w.hi END`],
+    ],
+  },
+};
+
+export const FUNNEL_QUERY = funnelSelect(WINDOW_PARAMETERS, false, 'range-lists');
+export const FUNNEL_QUERY_FOR_CAMPAIGN = funnelSelect(WINDOW_PARAMETERS, true, 'range-lists');
 
 /**
  * Bucket starts of a series in `$4` (an IANA zone): hours are absolute (a DST change does not repeat or skip
@@ -113,35 +174,61 @@ function calendarBoundaries(unit: 'day' | 'week' | 'month'): string {
                                  interval '1 ${unit}') AS local`;
 }
 
-const HOUR_FLOOR = (column: string) => `date_trunc('hour', ${column}, 'UTC')`;
-const EMPTY = `'infinity'::timestamptz`;
+/** A bucket's bounds (lo, hi) and the bounds of its parts, as columns of `w`, and the parts as PartBounds over them. */
+interface BucketParts {
+  /** CTEs after `buckets (lo, hi)` that define `w`. */
+  cuts: string;
+  bounds: PartBounds;
+}
+
+const utcCeil = (unit: 'hour' | 'day', column: string) =>
+  `CASE WHEN date_trunc('${unit}', ${column}, 'UTC') = ${column} THEN ${column}
+                      ELSE date_trunc('${unit}', ${column}, 'UTC') + interval '${unit === 'hour' ? '1 hour' : '24 hours'}' END`;
+
+/**
+ * Each bucket cut like window-parts.ts cuts a window: whole hours [hour_lo, hour_hi), the whole UTC days
+ * [day_lo, day_hi) inside them, and raw partial hours at the edges. Each bound is clamped between the ones
+ * around it, lo <= hour_lo <= day_lo <= day_hi <= hour_hi <= hi, so a part the bucket lacks is empty
+ * (lower = upper) and reads nothing; a day (in UTC), week or month reads its days, not its 24-744 hours.
+ * MATERIALIZED: the bounds are computed once per bucket, not inlined into each part's conditions.
+ */
+const BUCKET_PARTS: BucketParts = {
+  cuts: `
+    hours AS (
+      SELECT lo, hi, hour_lo, greatest(date_trunc('hour', hi, 'UTC'), hour_lo) AS hour_hi
+        FROM buckets CROSS JOIN LATERAL (SELECT least(${utcCeil('hour', 'lo')}, hi) AS hour_lo) AS ceiling
+       WHERE lo < hi
+    ),
+    w AS MATERIALIZED (
+      SELECT lo, hi, hour_lo, hour_hi, day_lo, greatest(date_trunc('day', hour_hi, 'UTC'), day_lo) AS day_hi
+        FROM hours CROSS JOIN LATERAL (SELECT least(${utcCeil('day', 'hour_lo')}, hour_hi) AS day_lo) AS ceiling
+    )`,
+  bounds: {
+    days: ['w.day_lo', 'w.day_hi'],
+    hours: [
+      ['w.hour_lo', 'w.day_lo'],
+      ['w.day_hi', 'w.hour_hi'],
+    ],
+    raw: [
+      ['w.lo', 'w.hour_lo'],
+      ['w.hour_hi', 'w.hi'],
+    ],
+  },
+};
 
 /**
  * The funnel of every bucket of [$2, $3) in one statement. Bucket edges in a zone need not fall on UTC days
- * (nor, in a half-hour zone, on hours), so each bucket is summed from hourly rollups and raw partial hours.
+ * (nor, in a half-hour zone, on hours), so each bucket is cut into its own parts (BUCKET_PARTS).
  */
-export function seriesQuery(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'needed-parts'): string {
-  const noWholeHour = 'w.lo_ceil >= w.hi_floor';
-  const bounds: PartBounds = {
-    days: [EMPTY, EMPTY],
-    hours: [[`CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.lo_ceil END`, `CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi_floor END`]],
-    raw: [
-      ['w.lo', `CASE WHEN ${noWholeHour} THEN w.hi ELSE w.lo_ceil END`],
-      [`CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi_floor END`, `CASE WHEN ${noWholeHour} THEN ${EMPTY} ELSE w.hi END`],
-    ],
-  };
+export function seriesQuery(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'range-lists'): string {
+  const { cuts, bounds } = mode === 'range-lists' ? BUCKET_PARTS : HOURS_AND_RAW_BUCKET_PARTS;
   return `
     WITH boundaries AS (${SERIES_BOUNDARIES[interval]}),
     buckets AS (
       SELECT greatest(boundary, $2::timestamptz) AS lo,
              least(coalesce(lead(boundary) OVER (ORDER BY boundary), $3::timestamptz), $3::timestamptz) AS hi
         FROM boundaries
-    ),
-    w AS (
-      SELECT lo, hi, ${HOUR_FLOOR('hi')} AS hi_floor,
-             CASE WHEN ${HOUR_FLOOR('lo')} = lo THEN lo ELSE ${HOUR_FLOOR('lo')} + interval '1 hour' END AS lo_ceil
-        FROM buckets WHERE lo < hi
-    )
+    ),${cuts}
     SELECT to_char(w.lo AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "from",
            to_char(w.hi AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"') AS "to",
            extract(epoch FROM (w.lo AT TIME ZONE $4) - (w.lo AT TIME ZONE 'UTC'))::int AS "offsetSeconds",
@@ -219,7 +306,7 @@ export function rebuildStatement(unit: RollupUnit): string {
 const WINDOW_TYPES = Array<string>(10).fill('timestamptz');
 const FUNNEL_COLUMNS = FUNNEL_EVENTS.map(([alias]) => `"${alias}" bigint`).join(', ');
 
-export function funnelRoutine(withCampaign: boolean, mode: PartsMode = 'needed-parts'): Routine {
+export function funnelRoutine(withCampaign: boolean, mode: PartsMode = 'range-lists'): Routine {
   return {
     name: withCampaign ? 'referral_funnel_campaign' : 'referral_funnel',
     parameters: ['text', ...WINDOW_TYPES],
@@ -228,7 +315,7 @@ export function funnelRoutine(withCampaign: boolean, mode: PartsMode = 'needed-p
   };
 }
 
-export function seriesRoutine(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'needed-parts'): Routine {
+export function seriesRoutine(interval: SeriesInterval, withCampaign: boolean, mode: PartsMode = 'range-lists'): Routine {
   return {
     name: `referral_series_${interval}${withCampaign ? '_campaign' : ''}`,
     parameters: ['text', 'timestamptz', 'timestamptz', 'text'],
@@ -259,4 +346,4 @@ export function statsRoutines(mode: PartsMode): readonly Routine[] {
   ];
 }
 
-export const STATS_ROUTINES: readonly Routine[] = statsRoutines('needed-parts');
+export const STATS_ROUTINES: readonly Routine[] = statsRoutines('range-lists');
