@@ -7,4 +7,4 @@
 SELECT * FROM billing_admit_batch($1::uuid[], $2::int[], $3::int[], $4::bigint[], $5::bigint[], $6::boolean[], $7::text[], $8::text[], $9::text[], $10::text[], $11::int, $12::bigint[], $13::boolean[]);
 
 -- ReadinessRepository.findOutdatedRoutines
-SELECT proname AS name, prosrc AS source FROM pg_proc WHERE proname = ANY($1::text[]);
+SELECT proname AS name, prosrc AS source, coalesce(proconfig, '{}') AS settings FROM pg_proc WHERE proname = ANY($1::text[]);

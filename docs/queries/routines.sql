@@ -6,7 +6,7 @@
 CREATE OR REPLACE FUNCTION billing_admit_batch(uuid[], int[], int[], bigint[], bigint[], boolean[], text[], text[], text[], text[], int, bigint[], boolean[])
 RETURNS TABLE (n bigint, missing boolean, refusal text, charge_id bigint, reservation_id uuid, now timestamptz,
                 blocking_admission timestamptz, day_used bigint, day_reserved bigint, included_used bigint,
-                included_reserved bigint, overage_used bigint, minute_count int, minute_oldest timestamptz) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
+                included_reserved bigint, overage_used bigint, minute_count int, minute_oldest timestamptz) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
 AS $routine$
 #variable_conflict use_column
 BEGIN
@@ -20,11 +20,12 @@ WITH params AS MATERIALIZED (
 ),
 -- Confirmations of earlier requests' charges ride along. SKIP LOCKED: a marker locked by someone else is being
 -- swept (it expired), never refunded (a confirmed request did not fail), so skipping it loses nothing, and this
--- statement never waits on a marker while holding counters rows.
+-- statement never waits on a marker while holding counters rows. The markers are collected first and deleted by
+-- key (= ANY, not a semi-join), so the plan is a key lookup whatever the table held when it was made.
 confirmed AS (
   DELETE FROM billing_pending_charges
-   WHERE ledger_id IN (SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($12::bigint[])
-                          FOR UPDATE SKIP LOCKED)
+   WHERE ledger_id = ANY(ARRAY(SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($12::bigint[])
+                                  FOR UPDATE SKIP LOCKED))
 ),
 locked AS MATERIALIZED (
   SELECT c.* FROM billing_counters c WHERE c.account_id = ANY($1::uuid[]) ORDER BY c.account_id FOR UPDATE
@@ -36,11 +37,11 @@ clock AS MATERIALIZED (
     FROM locked l
     JOIN params p ON p.account_id = l.account_id
    CROSS JOIN LATERAL (
-     SELECT greatest(clock_timestamp(), billing_rate_log_newest(l.recent_admissions)) AS now
+     SELECT greatest(clock_timestamp(), billing_rate_log_newest(l.recent_admissions, l.admissions_epoch)) AS now
    ) t
 ),
 current AS MATERIALIZED (
-  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.bonus_reserved,
+  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.admissions_epoch, k.bonus_reserved,
          k.credits, k.rate_per_minute, k.daily_cap, k.included_credits, k.overage_allowed, k.request_id,
          k.credential_kind, k.credential_id, k.route, k.rate_allowed,
          bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
@@ -57,7 +58,8 @@ decision AS MATERIALIZED (
            WHEN split.bonus_part + split.included_part < cur.credits AND NOT cur.overage_allowed THEN 'credits_exhausted'
            WHEN cur.daily_cap IS NOT NULL AND cur.day_used + cur.day_reserved + cur.credits > cur.daily_cap
              THEN 'daily_cap_reached'
-           WHEN coalesce(NOT cur.rate_allowed, billing_rate_limited(cur.recent_admissions, cur.rate_per_minute, cur.now))
+           WHEN coalesce(NOT cur.rate_allowed,
+                         billing_rate_limited(cur.recent_admissions, cur.admissions_epoch, cur.rate_per_minute, cur.now))
              THEN 'rate_limited'
          END AS refusal
     FROM current cur
@@ -72,9 +74,8 @@ decision AS MATERIALIZED (
 ),
 outcome AS MATERIALIZED (
   SELECT d.*, m.mode,
-         CASE WHEN d.refusal IS NULL AND d.rate_allowed IS NULL
-              THEN billing_rate_log_admit(d.recent_admissions, d.now, d.rate_per_minute)
-              ELSE d.recent_admissions END AS admissions_after,
+         coalesce(logged.epoch_after, d.admissions_epoch) AS epoch_after,
+         coalesce(logged.log_after, d.recent_admissions) AS admissions_after,
          d.day_used + CASE WHEN m.mode = 'charge' THEN d.credits ELSE 0 END AS day_used_after,
          d.day_reserved + CASE WHEN m.mode = 'reserve' THEN d.credits ELSE 0 END AS day_reserved_after,
          d.included_used + CASE WHEN m.mode = 'charge' THEN d.included_part ELSE 0 END AS included_used_after,
@@ -87,10 +88,16 @@ outcome AS MATERIALIZED (
                  WHEN d.bonus_part > 0 THEN 'reserve'
                  ELSE 'charge' END AS mode
    ) m
+   -- The sliding log gains this admission when it decided (not when the limiter's own store did).
+   LEFT JOIN LATERAL (
+     SELECT * FROM billing_rate_log_admit(d.recent_admissions, d.admissions_epoch, d.now, d.rate_per_minute)
+      WHERE d.refusal IS NULL AND d.rate_allowed IS NULL
+   ) logged ON true
 ),
 admitted AS (
   UPDATE billing_counters c
      SET recent_admissions = o.admissions_after,
+         admissions_epoch = o.epoch_after,
          usage_day = o.today,
          day_used = o.day_used_after,
          day_reserved = o.day_reserved_after,
@@ -101,7 +108,8 @@ admitted AS (
          bonus_reserved = o.bonus_reserved_after,
          updated_at = o.now
     FROM outcome o
-   WHERE c.account_id = o.account_id AND o.refusal IS NULL
+   -- = ANY($1) as well as the join: the rows are reached by key whichever join the plan chose.
+   WHERE c.account_id = o.account_id AND c.account_id = ANY($1::uuid[]) AND o.refusal IS NULL
 ),
 charge AS (
   INSERT INTO billing_ledger (request_id, account_id, credential_kind, credential_id, route, credits,
@@ -137,7 +145,7 @@ durability AS MATERIALIZED (
                          THEN 'on' ELSE 'off' END, true) AS synchronous_commit
 )
 SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id AS reservation_id, o.now,
-       billing_rate_blocker(o.recent_admissions, o.rate_per_minute) AS blocking_admission,
+       billing_rate_blocker(o.recent_admissions, o.admissions_epoch, o.rate_per_minute) AS blocking_admission,
        CASE WHEN o.refusal IS NULL THEN o.day_used_after ELSE o.day_used END AS day_used,
        o.day_reserved_after AS day_reserved,
        CASE WHEN o.refusal IS NULL THEN o.included_used_after ELSE o.included_used END AS included_used,
@@ -148,14 +156,14 @@ SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id
   LEFT JOIN outcome o ON o.account_id = p.account_id
   LEFT JOIN charge ch ON ch.account_id = p.account_id
   LEFT JOIN reservation r ON r.account_id = p.account_id
-  LEFT JOIN LATERAL billing_rate_window(o.admissions_after, o.now) w ON true
+  LEFT JOIN LATERAL billing_rate_window(o.admissions_after, o.epoch_after, o.now) w ON true
  CROSS JOIN durability;
 END
 $routine$;
 
 -- routine billing_charge_reservation(uuid)
 CREATE OR REPLACE FUNCTION billing_charge_reservation(uuid)
-RETURNS TABLE (day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
+RETURNS TABLE (day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
 AS $routine$
 #variable_conflict use_column
 BEGIN
@@ -181,14 +189,14 @@ UPDATE billing_counters c
        bonus_remaining = bonus_spend(c.bonus_expires_at, c.bonus_remaining, clock_timestamp(), s.bonus_credits),
        bonus_reserved = c.bonus_reserved - s.bonus_credits
   FROM settled s
- WHERE c.account_id = s.account_id
+ WHERE c.account_id = s.account_id AND c.account_id = (SELECT account_id FROM settled)
 RETURNING c.day_used, c.day_reserved, c.included_used, c.included_reserved;
 END
 $routine$;
 
 -- routine billing_return_reservations(uuid[])
 CREATE OR REPLACE FUNCTION billing_return_reservations(uuid[])
-RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
+RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
 AS $routine$
 #variable_conflict use_column
 BEGIN
@@ -200,7 +208,7 @@ WITH released AS (
 durability AS (SELECT set_config('synchronous_commit', 'off', true)),
 locked AS MATERIALIZED (
   SELECT c.account_id FROM billing_counters c
-   WHERE c.account_id IN (SELECT account_id FROM released) AND EXISTS (SELECT FROM durability)
+   WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM released)) AND EXISTS (SELECT FROM durability)
    ORDER BY c.account_id
      FOR UPDATE
 )
@@ -211,14 +219,14 @@ UPDATE billing_counters c
                                                    WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
        bonus_reserved = c.bonus_reserved - (SELECT coalesce(sum(r.bonus_credits), 0) FROM released r
                                              WHERE r.account_id = c.account_id)
- WHERE c.account_id IN (SELECT account_id FROM locked)
+ WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM locked))
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved;
 END
 $routine$;
 
 -- routine billing_refund_charges(bigint[])
 CREATE OR REPLACE FUNCTION billing_refund_charges(bigint[])
-RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan
+RETURNS TABLE (account_id uuid, day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint) LANGUAGE plpgsql VOLATILE SET plan_cache_mode = force_generic_plan SET enable_seqscan = off
 AS $routine$
 #variable_conflict use_column
 BEGIN
@@ -227,13 +235,13 @@ WITH pending AS (
   DELETE FROM billing_pending_charges WHERE ledger_id = ANY($1::bigint[]) RETURNING ledger_id
 ),
 refunded AS (
-  DELETE FROM billing_ledger l WHERE l.id IN (SELECT ledger_id FROM pending)
+  DELETE FROM billing_ledger l WHERE l.id = ANY(ARRAY(SELECT ledger_id FROM pending))
   RETURNING l.account_id, l.credits, l.included_credits, l.overage_credits, l.usage_day, l.period_start
 ),
 durability AS (SELECT set_config('synchronous_commit', 'off', true)),
 locked AS MATERIALIZED (
   SELECT c.account_id FROM billing_counters c
-   WHERE c.account_id IN (SELECT account_id FROM refunded) AND EXISTS (SELECT FROM durability)
+   WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM refunded)) AND EXISTS (SELECT FROM durability)
    ORDER BY c.account_id
      FOR UPDATE
 )
@@ -244,7 +252,7 @@ UPDATE billing_counters c
                                            WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
        overage_used = c.overage_used - (SELECT coalesce(sum(r.overage_credits), 0) FROM refunded r
                                          WHERE r.account_id = c.account_id AND r.period_start = c.period_start)
- WHERE c.account_id IN (SELECT account_id FROM locked)
+ WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM locked))
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved;
 END
 $routine$;
@@ -828,27 +836,50 @@ CREATE OR REPLACE FUNCTION billing_rollover(amount bigint, counted_for date, as_
 RETURNS bigint LANGUAGE sql STABLE PARALLEL SAFE
 AS $function$SELECT CASE WHEN counted_for = as_of THEN amount ELSE 0 END$function$;
 
--- routine billing_rate_blocker(recent_admissions timestamptz[], rate_per_minute int)
-CREATE OR REPLACE FUNCTION billing_rate_blocker(recent_admissions timestamptz[], rate_per_minute int)
-RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
-AS $function$SELECT recent_admissions[cardinality(recent_admissions) - rate_per_minute + 1]$function$;
+-- routine billing_rate_log_ms(admissions_epoch timestamptz, at timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_log_ms(admissions_epoch timestamptz, at timestamptz)
+RETURNS numeric LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT extract(epoch FROM at - admissions_epoch) * 1000$function$;
 
--- routine billing_rate_limited(recent_admissions timestamptz[], rate_per_minute int, decided_at timestamptz)
-CREATE OR REPLACE FUNCTION billing_rate_limited(recent_admissions timestamptz[], rate_per_minute int, decided_at timestamptz)
+-- routine billing_rate_log_entry_time(recent_admissions int[], admissions_epoch timestamptz, i int)
+CREATE OR REPLACE FUNCTION billing_rate_log_entry_time(recent_admissions int[], admissions_epoch timestamptz, i int)
+RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT admissions_epoch + recent_admissions[i] * interval '1 millisecond'$function$;
+
+-- routine billing_rate_log_stale(recent_admissions int[], admissions_epoch timestamptz, as_of timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_log_stale(recent_admissions int[], admissions_epoch timestamptz, as_of timestamptz)
+RETURNS int LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT width_bucket(least(greatest(floor(billing_rate_log_ms(admissions_epoch, as_of)) - 60000, -2147483648), 2147483647)::int,
+                    recent_admissions)$function$;
+
+-- routine billing_rate_blocker(recent_admissions int[], admissions_epoch timestamptz, rate_per_minute int)
+CREATE OR REPLACE FUNCTION billing_rate_blocker(recent_admissions int[], admissions_epoch timestamptz, rate_per_minute int)
+RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT billing_rate_log_entry_time(recent_admissions, admissions_epoch, cardinality(recent_admissions) - rate_per_minute + 1)$function$;
+
+-- routine billing_rate_limited(recent_admissions int[], admissions_epoch timestamptz, rate_per_minute int, decided_at timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_limited(recent_admissions int[], admissions_epoch timestamptz, rate_per_minute int, decided_at timestamptz)
 RETURNS boolean LANGUAGE sql STABLE PARALLEL SAFE
-AS $function$SELECT coalesce(billing_rate_blocker(recent_admissions, rate_per_minute) > decided_at - interval '60 seconds', false)$function$;
+AS $function$SELECT coalesce(billing_rate_blocker(recent_admissions, admissions_epoch, rate_per_minute) > decided_at - interval '60 seconds', false)$function$;
 
--- routine billing_rate_log_newest(recent_admissions timestamptz[])
-CREATE OR REPLACE FUNCTION billing_rate_log_newest(recent_admissions timestamptz[])
+-- routine billing_rate_log_newest(recent_admissions int[], admissions_epoch timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_log_newest(recent_admissions int[], admissions_epoch timestamptz)
 RETURNS timestamptz LANGUAGE sql STABLE PARALLEL SAFE
-AS $function$SELECT recent_admissions[cardinality(recent_admissions)]$function$;
+AS $function$SELECT admissions_epoch + recent_admissions[cardinality(recent_admissions)] * interval '1 millisecond'$function$;
 
--- routine billing_rate_log_admit(recent_admissions timestamptz[], admitted_at timestamptz, rate_per_minute int)
-CREATE OR REPLACE FUNCTION billing_rate_log_admit(recent_admissions timestamptz[], admitted_at timestamptz, rate_per_minute int)
-RETURNS timestamptz[] LANGUAGE sql STABLE PARALLEL SAFE
-AS $function$SELECT (recent_admissions || admitted_at)[cardinality(recent_admissions) + 2 - rate_per_minute:]$function$;
+-- routine billing_rate_log_admit(recent_admissions int[], admissions_epoch timestamptz, admitted_at timestamptz, rate_per_minute int)
+CREATE OR REPLACE FUNCTION billing_rate_log_admit(recent_admissions int[], admissions_epoch timestamptz, admitted_at timestamptz, rate_per_minute int)
+RETURNS TABLE (epoch_after timestamptz, log_after int[]) LANGUAGE sql STABLE PARALLEL SAFE
+AS $function$SELECT CASE WHEN restart THEN admitted_at ELSE admissions_epoch END,
+       CASE WHEN restart THEN ARRAY(SELECT (entry - floor(at_ms))::int FROM unnest(kept) entry) || 0
+            ELSE kept || ceil(at_ms)::int END
+  FROM (SELECT recent_admissions[greatest(cardinality(recent_admissions) + 1 - rate_per_minute,
+                                          billing_rate_log_stale(recent_admissions, admissions_epoch, admitted_at)) + 1:] AS kept,
+               billing_rate_log_ms(admissions_epoch, admitted_at) AS at_ms) trimmed
+ CROSS JOIN LATERAL (SELECT cardinality(trimmed.kept) = 0 OR trimmed.at_ms > 2000000000 AS restart) fresh$function$;
 
--- routine billing_rate_window(recent_admissions timestamptz[], as_of timestamptz)
-CREATE OR REPLACE FUNCTION billing_rate_window(recent_admissions timestamptz[], as_of timestamptz)
+-- routine billing_rate_window(recent_admissions int[], admissions_epoch timestamptz, as_of timestamptz)
+CREATE OR REPLACE FUNCTION billing_rate_window(recent_admissions int[], admissions_epoch timestamptz, as_of timestamptz)
 RETURNS TABLE (minute_count int, minute_oldest timestamptz) LANGUAGE sql STABLE PARALLEL SAFE
-AS $function$SELECT count(*)::int, min(a) FROM unnest(recent_admissions) a WHERE a > as_of - interval '60 seconds'$function$;
+AS $function$SELECT cardinality(recent_admissions) - stale.n, billing_rate_log_entry_time(recent_admissions, admissions_epoch, stale.n + 1)
+  FROM (SELECT billing_rate_log_stale(recent_admissions, admissions_epoch, as_of) AS n) stale$function$;

@@ -23,7 +23,7 @@ SELECT t.now,
        billing_rollover(c.included_used, c.period_start, t.this_period) AS included_used,
        billing_rollover(c.included_reserved, c.period_start, t.this_period) AS included_reserved,
        billing_rollover(c.overage_used, c.period_start, t.this_period) AS overage_used,
-       (SELECT w.minute_count FROM billing_rate_window(c.recent_admissions, t.now) w) AS minute_count,
+       (SELECT w.minute_count FROM billing_rate_window(c.recent_admissions, c.admissions_epoch, t.now) w) AS minute_count,
        (SELECT coalesce(json_agg(json_build_object('expiresAt', e, 'remaining', r) ORDER BY e), '[]')
           FROM unnest(bonus_spend(c.bonus_expires_at, c.bonus_remaining, t.now, c.bonus_reserved), c.bonus_expires_at)
                AS b(r, e)

@@ -11,6 +11,7 @@ import { StatsNeededParts1764750000001 } from './migrations/1764750000001-stats-
 import { ApiKeyManagement1764760000000 } from './migrations/1764760000000-api-key-management';
 import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000-webhooks-and-usage-history';
 import { OneAdmissionStatement1764810000000 } from './migrations/1764810000000-one-admission-statement';
+import { CompactSlidingLog1764850000000 } from './migrations/1764850000000-compact-sliding-log';
 import { StatsRangeLists1764860000001 } from './migrations/1764860000001-stats-range-lists';
 
 /**
@@ -33,5 +34,6 @@ export const MIGRATIONS = [
   ApiKeyManagement1764760000000,
   WebhooksAndUsageHistory1764770000000,
   OneAdmissionStatement1764810000000,
+  CompactSlidingLog1764850000000,
   StatsRangeLists1764860000001,
 ];

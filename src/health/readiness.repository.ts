@@ -4,7 +4,7 @@ import { DataSource } from 'typeorm';
 import { ADMIT_BATCH_ROUTINE } from '../billing/metering/admission.sql';
 import { METERING_INLINE_FUNCTIONS } from '../billing/metering/metering-routines';
 import { primaryPool } from '../database/pools';
-import { callStatement, routineSource } from '../database/routines';
+import { callStatement, routineSettings, routineSource } from '../database/routines';
 import { GenerateSql } from '../database/generate-sql';
 import { HOT_ROUTINES } from './hot-routines';
 
@@ -16,7 +16,11 @@ import { HOT_ROUTINES } from './hot-routines';
 const PROBE_METERING = callStatement(ADMIT_BATCH_ROUTINE);
 const EMPTY_BATCH = [[], [], [], [], [], [], [], [], [], [], 1000, [], []];
 
-const INSTALLED_ROUTINES = `SELECT proname AS name, prosrc AS source FROM pg_proc WHERE proname = ANY($1::text[])`;
+/** What must match between the code and pg_proc: the source, and the SET clauses (none for an inlined function). */
+const installedAs = (source: string, settings: readonly string[]) => JSON.stringify({ source, settings });
+
+const INSTALLED_ROUTINES = `
+SELECT proname AS name, prosrc AS source, coalesce(proconfig, '{}') AS settings FROM pg_proc WHERE proname = ANY($1::text[])`;
 
 @Injectable()
 export class ReadinessRepository {
@@ -28,19 +32,20 @@ export class ReadinessRepository {
   }
 
   /**
-   * Hot routines, and the SQL functions they call, missing from the database or installed from other SQL than
-   * this code's (a migration is due).
+   * Hot routines, and the SQL functions they call, missing from the database or installed from other SQL (or,
+   * for a routine, other planner settings) than this code's (a migration is due).
    */
   @GenerateSql()
   async findOutdatedRoutines(): Promise<string[]> {
     const expected = [
-      ...HOT_ROUTINES.map((routine) => ({ name: routine.name, source: routineSource(routine) })),
-      ...METERING_INLINE_FUNCTIONS.map((fn) => ({ name: fn.name, source: fn.body })),
+      ...HOT_ROUTINES.map((routine) => ({ name: routine.name, installed: installedAs(routineSource(routine), routineSettings(routine)) })),
+      ...METERING_INLINE_FUNCTIONS.map((fn) => ({ name: fn.name, installed: installedAs(fn.body, []) })),
     ];
-    const { rows } = await primaryPool(this.dataSource).query<{ name: string; source: string }>(INSTALLED_ROUTINES, [
-      expected.map((routine) => routine.name),
-    ]);
-    const installed = new Map(rows.map((row) => [row.name, row.source]));
-    return expected.filter((routine) => installed.get(routine.name) !== routine.source).map((routine) => routine.name);
+    const { rows } = await primaryPool(this.dataSource).query<{ name: string; source: string; settings: string[] }>(
+      INSTALLED_ROUTINES,
+      [expected.map((routine) => routine.name)],
+    );
+    const installed = new Map(rows.map((row) => [row.name, installedAs(row.source, row.settings)]));
+    return expected.filter((routine) => installed.get(routine.name) !== routine.installed).map((routine) => routine.name);
   }
 }

@@ -114,6 +114,46 @@ describe('Batched admission with provisional charges', () => {
     if (!admitted.missing) await repository.confirmCharges([admitted.chargeId!]);
   });
 
+  it('confirms by riding along with the admission statements under load, and alone only once idle', async () => {
+    const accounts = await Promise.all(Array.from({ length: 20 }, () => createAccount(t.db, { plan: 'free' })));
+    await repository.ensureCounters(accounts);
+    const unlimited: AdmissionLimits = { ...limits, dailyCap: null, includedCredits: 1_000 };
+    const alone = jest.spyOn(repository, 'confirmCharges');
+    // Each admission statement stays in flight 10 ms, as under load (longer than a confirmation waits).
+    const admitBatch = repository.admitBatch.bind(repository);
+    const statements = jest.spyOn(repository, 'admitBatch').mockImplementation(async (batch, confirmations) => {
+      await new Promise((resolve) => setTimeout(resolve, 10));
+      return admitBatch(batch, confirmations);
+    });
+    try {
+      // 20 clients, each admitted, served in 0-6 ms (so responses, and their confirmations, come while the next
+      // admission statement is in flight), then admitted again: admissions keep coming until one client is done.
+      let aloneUnderLoad: number | undefined;
+      await Promise.all(
+        accounts.map(async (accountId, client) => {
+          for (let i = 0; i < 10; i++) {
+            const admitted = await batcher.admit(requestFor(accountId), unlimited);
+            await new Promise((resolve) => setTimeout(resolve, (client % 4) * 2));
+            batcher.confirm(admitted.chargeId!);
+          }
+          aloneUnderLoad ??= alone.mock.calls.length;
+        }),
+      );
+
+      expect(aloneUnderLoad).toBe(0);
+      const carrying = statements.mock.calls.filter(([batch, confirmations]) => batch.length > 0 && (confirmations ?? []).length > 0);
+      expect(carrying.length).toBeGreaterThan(0);
+      const idle = new Promise((resolve) => setTimeout(resolve, 100));
+      await idle;
+      // The last rounds' confirmations: no admission came, so they went alone.
+      expect(alone).toHaveBeenCalled();
+      expect(Number((await t.db.query(`SELECT count(*) AS n FROM billing_pending_charges`))[0].n)).toBe(0);
+    } finally {
+      alone.mockRestore();
+      statements.mockRestore();
+    }
+  });
+
   it('admits exactly the cap when many requests of several accounts arrive together (duplicates queued)', async () => {
     const accounts = await Promise.all([0, 1, 2].map(() => createAccount(t.db, { plan: 'free' })));
 

@@ -64,11 +64,12 @@ describe('MeteringRepository: the batched admission statement', () => {
       ])
     )[0] as { remaining: number; reserved: number };
 
-  /** Replaces the account's admission log with times `secondsAgo` before the database's now(). */
+  /** Replaces the account's admission log with times `secondsAgo` before the database's now() (ms since it). */
   const setAdmissionLog = (accountId: string, secondsAgo: number[]) =>
     t.db.query(
       `UPDATE billing_counters
-          SET recent_admissions = ARRAY(SELECT now() - s * interval '1 second' FROM unnest($2::float8[]) s ORDER BY 1)
+          SET admissions_epoch = now(),
+              recent_admissions = ARRAY(SELECT ceil(-s * 1000)::int FROM unnest($2::float8[]) s ORDER BY 1)
         WHERE account_id = $1`,
       [accountId, secondsAgo],
     );
@@ -138,6 +139,66 @@ describe('MeteringRepository: the batched admission statement', () => {
       const results = await Promise.all(Array.from({ length: 10 }, () => admit(accountId, 0)));
 
       expect(results.every((result) => result.refusal === 'rate_limited')).toBe(true);
+    });
+
+    it('keeps only what can still decide: nothing 60 s old, whatever the limit', async () => {
+      const accountId = await meteredAccount();
+      await setAdmissionLog(accountId, [300, 120, 61, 30, 1]);
+
+      const admitted = await admit(accountId, 0, { ...limits, ratePerMinute: 1_000 });
+
+      expect(admitted.refusal).toBeNull();
+      expect(admitted.counters.minuteCount).toBe(3);
+      expect(await countersOf(t.db, accountId)).toMatchObject({ admissions: 3 });
+    });
+
+    it('restarts its epoch before the offsets leave int4, and decides as before', async () => {
+      // An account never idle for a minute in 24 days: its offsets are near 2^31 ms.
+      const accountId = await meteredAccount();
+      await t.db.query(
+        `UPDATE billing_counters
+            SET admissions_epoch = now() - interval '24 days',
+                recent_admissions = ARRAY[floor(extract(epoch FROM interval '24 days' - interval '30 seconds') * 1000)::int,
+                                          floor(extract(epoch FROM interval '24 days' - interval '10 seconds') * 1000)::int]
+          WHERE account_id = $1`,
+        [accountId],
+      );
+      const three = { ...limits, ratePerMinute: 3 };
+
+      const admitted = await admit(accountId, 0, three);
+      const refused = await admit(accountId, 0, three);
+
+      expect(admitted.refusal).toBeNull();
+      expect(refused.refusal).toBe('rate_limited');
+      // The blocking admission is still the one of 30 s ago.
+      const waitMs = refused.blockingAdmission!.getTime() + 60_000 - refused.counters.now.getTime();
+      expect(waitMs).toBeGreaterThan(28_000);
+      expect(waitMs).toBeLessThanOrEqual(30_100);
+      const [log] = await t.db.query(
+        `SELECT recent_admissions AS entries, now() - admissions_epoch < interval '1 minute' AS restarted FROM billing_counters WHERE account_id = $1`,
+        [accountId],
+      );
+      expect(log.restarted).toBe(true);
+      expect(log.entries).toHaveLength(3);
+      expect(log.entries[2]).toBe(0);
+    });
+
+    it('stays in its row at an Enterprise limit (1,000 entries): not compressed or moved out of line', async () => {
+      const accountId = await meteredAccount();
+      await setAdmissionLog(accountId, Array.from({ length: 999 }, (_, i) => 59 - i * 0.05));
+
+      const admitted = await admit(accountId, 0, { ...limits, ratePerMinute: 1_000 });
+
+      expect(admitted.refusal).toBeNull();
+      expect(admitted.counters.minuteCount).toBe(1_000);
+      const [row] = await t.db.query(
+        `SELECT cardinality(recent_admissions) AS entries, pg_column_size(recent_admissions) AS bytes,
+                pg_column_compression(recent_admissions) AS compression
+           FROM billing_counters WHERE account_id = $1`,
+        [accountId],
+      );
+      expect(row).toEqual({ entries: 1_000, bytes: expect.any(Number), compression: null });
+      expect(row.bytes).toBeLessThan(4_100);
     });
 
     it('decides each account of a multi-request statement from its own log', async () => {

@@ -5,12 +5,16 @@ import type { AdmissionLimits, AdmissionRequest, AdmissionResult, BatchedAdmissi
 
 /** A statement's worth: larger batches only lengthen the statement that every queued request waits for. */
 const MAX_BATCH = 200;
-/** Confirmations wait at most this long for an admission statement they could share a flush with. */
+/**
+ * Confirmations go in a statement of their own only when no admission statement has come for this long (an idle
+ * service); under load they always ride along with the next admission statement.
+ */
 const CONFIRM_DELAY_MS = 5;
 const CONFIRM_RETRY_MS = 1_000;
 /**
- * Admission statements in flight at once. One gives the largest batches; two (one executing while the other
- * waits for its WAL flush) measured no faster and noisier on 2 cores (docs/billing.md, "Benchmark").
+ * Admission statements in flight at once. One gives the largest batches; two and three measured more
+ * PostgreSQL CPU per 2xx (smaller batches, each paying the statement's fixed cost) and no more throughput on 2
+ * cores (docs/billing.md, "Metering cost: designs measured").
  */
 const MAX_IN_FLIGHT = 1;
 
@@ -43,9 +47,13 @@ interface Queued {
  * Rate limit: the RateLimiter (one provider, billing.module.ts) answers for each request of a statement before
  * it is sent: a verdict of its own store, or "decided inside the statement" (PostgreSQL's sliding log).
  *
+ * When a statement returns, the next one (the requests queued meanwhile) is sent before this one's requests
+ * resume, so their handlers' work does not delay it.
+ *
  * Confirmations: a 2xx's charge is made final after its response, in batches. They ride along with the next
- * admission statement; when none is sent within a few milliseconds (an idle service), they go out in a
- * statement of their own. Shutdown flushes them.
+ * admission statement; only when no admission statement is in flight or queued for a few milliseconds (an idle
+ * service) do they go out in a statement of their own. So under load a 2xx costs no statement of its own, and a
+ * batch one synchronous commit. Shutdown flushes them.
  */
 @Injectable()
 export class AdmissionBatcher {
@@ -74,7 +82,7 @@ export class AdmissionBatcher {
   /** Queues a provisional charge for confirmation; never throws (a failed batch is retried). */
   confirm(chargeId: string): void {
     this.confirmations.push(chargeId);
-    this.confirmTimer ??= setTimeout(() => void this.flushConfirmations(), CONFIRM_DELAY_MS);
+    this.confirmAloneAfter(CONFIRM_DELAY_MS);
   }
 
   /** Resolves once every confirmation queued so far is stored (or has failed and been logged). */
@@ -135,13 +143,15 @@ export class AdmissionBatcher {
       }));
       this.inFlight.add(statement);
       const { rates, results } = await statement.finally(() => this.inFlight.delete(statement));
-      const missing: Queued[] = [];
+      const missing = batch.filter((_, i) => results[i]?.missing);
+      // The requests queued meanwhile leave now, before this batch's handlers run (unless some of this batch are
+      // retried: they go first, in their accounts' order).
+      if (missing.length === 0) void this.sendNext();
       const allowedNotAdmitted: RateLimitedRequest[] = [];
       batch.forEach((item, i) => {
         const result = results[i];
         if (result === undefined) item.reject(new Error(`no admission result for request ${item.request.requestId}`));
-        else if (result.missing) missing.push(item);
-        else item.resolve(result);
+        else if (!result.missing) item.resolve(result);
         if (rates[i]?.allowed && (result === undefined || result.missing || result.refusal !== null)) {
           allowedNotAdmitted.push(asked[i]);
         }
@@ -161,11 +171,24 @@ export class AdmissionBatcher {
       for (const item of batch) item.reject(error);
       if (confirmations.length > 0) {
         this.confirmations = [...confirmations, ...this.confirmations];
-        this.confirmTimer ??= setTimeout(() => void this.flushConfirmations(), CONFIRM_RETRY_MS);
+        this.confirmAloneAfter(CONFIRM_RETRY_MS);
       }
     } finally {
       if (this.queue.length > 0) this.schedule();
+      else this.confirmAloneAfter(CONFIRM_DELAY_MS);
     }
+  }
+
+  /**
+   * Confirmations still waiting in `delayMs` go in a statement of their own, unless an admission statement is in
+   * flight or queued by then: they ride along with it (or the next), and its return calls this again.
+   */
+  private confirmAloneAfter(delayMs: number): void {
+    if (this.confirmations.length === 0) return;
+    this.confirmTimer ??= setTimeout(() => {
+      this.confirmTimer = undefined;
+      if (this.inFlight.size === 0 && this.queue.length === 0) void this.flushConfirmations();
+    }, delayMs);
   }
 
   private forgetQuietly(requests: readonly RateLimitedRequest[]): void {
@@ -186,13 +209,11 @@ export class AdmissionBatcher {
         // Kept for another attempt: a charge left unconfirmed past its expiry would be refunded by the sweeper.
         this.logger.error(`confirming ${ids.length} charge(s) failed, retrying: ${error instanceof Error ? error.message : String(error)}`);
         this.confirmations = [...ids, ...this.confirmations];
-        this.confirmTimer ??= setTimeout(() => void this.flushConfirmations(), CONFIRM_RETRY_MS);
+        this.confirmAloneAfter(CONFIRM_RETRY_MS);
       })
       .finally(() => {
         this.confirming = undefined;
-        if (this.confirmations.length > 0 && !this.confirmTimer) {
-          this.confirmTimer = setTimeout(() => void this.flushConfirmations(), CONFIRM_DELAY_MS);
-        }
+        this.confirmAloneAfter(CONFIRM_DELAY_MS);
       });
     return this.confirming;
   }

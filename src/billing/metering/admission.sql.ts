@@ -1,4 +1,4 @@
-import type { Routine } from '../../database/routines';
+import { KEY_LOOKUPS, type Routine } from '../../database/routines';
 
 /**
  * Admission of a batch of requests (of distinct accounts) in ONE statement, so each decision and its effects are
@@ -32,6 +32,9 @@ import type { Routine } from '../../database/routines';
  * 7. `confirmed`: $12 confirms earlier requests' charges (they answered 2xx), so under load confirmations cost no
  *    statement of their own; with an empty batch, this statement is the confirmation alone.
  *
+ * Every table is reached by key (`= ANY($1)`, or ids collected first), so the routine's plan, made once per backend
+ * (KEY_LOOKUPS), stays a key lookup however empty the tables were when it was made.
+ *
  * Every parameter is a bind value with an explicit type. Durability: synchronous when it writes a charge, a
  * reservation or a confirmation (one WAL flush serves the whole batch); asynchronous when it only refuses or
  * logs free admissions: if the database crashes in the next fraction of a second, such an admission is lost
@@ -47,11 +50,12 @@ WITH params AS MATERIALIZED (
 ),
 -- Confirmations of earlier requests' charges ride along. SKIP LOCKED: a marker locked by someone else is being
 -- swept (it expired), never refunded (a confirmed request did not fail), so skipping it loses nothing, and this
--- statement never waits on a marker while holding counters rows.
+-- statement never waits on a marker while holding counters rows. The markers are collected first and deleted by
+-- key (= ANY, not a semi-join), so the plan is a key lookup whatever the table held when it was made.
 confirmed AS (
   DELETE FROM billing_pending_charges
-   WHERE ledger_id IN (SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($12::bigint[])
-                          FOR UPDATE SKIP LOCKED)
+   WHERE ledger_id = ANY(ARRAY(SELECT ledger_id FROM billing_pending_charges WHERE ledger_id = ANY($12::bigint[])
+                                  FOR UPDATE SKIP LOCKED))
 ),
 locked AS MATERIALIZED (
   SELECT c.* FROM billing_counters c WHERE c.account_id = ANY($1::uuid[]) ORDER BY c.account_id FOR UPDATE
@@ -63,11 +67,11 @@ clock AS MATERIALIZED (
     FROM locked l
     JOIN params p ON p.account_id = l.account_id
    CROSS JOIN LATERAL (
-     SELECT greatest(clock_timestamp(), billing_rate_log_newest(l.recent_admissions)) AS now
+     SELECT greatest(clock_timestamp(), billing_rate_log_newest(l.recent_admissions, l.admissions_epoch)) AS now
    ) t
 ),
 current AS MATERIALIZED (
-  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.bonus_reserved,
+  SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.admissions_epoch, k.bonus_reserved,
          k.credits, k.rate_per_minute, k.daily_cap, k.included_credits, k.overage_allowed, k.request_id,
          k.credential_kind, k.credential_id, k.route, k.rate_allowed,
          bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
@@ -84,7 +88,8 @@ decision AS MATERIALIZED (
            WHEN split.bonus_part + split.included_part < cur.credits AND NOT cur.overage_allowed THEN 'credits_exhausted'
            WHEN cur.daily_cap IS NOT NULL AND cur.day_used + cur.day_reserved + cur.credits > cur.daily_cap
              THEN 'daily_cap_reached'
-           WHEN coalesce(NOT cur.rate_allowed, billing_rate_limited(cur.recent_admissions, cur.rate_per_minute, cur.now))
+           WHEN coalesce(NOT cur.rate_allowed,
+                         billing_rate_limited(cur.recent_admissions, cur.admissions_epoch, cur.rate_per_minute, cur.now))
              THEN 'rate_limited'
          END AS refusal
     FROM current cur
@@ -99,9 +104,8 @@ decision AS MATERIALIZED (
 ),
 outcome AS MATERIALIZED (
   SELECT d.*, m.mode,
-         CASE WHEN d.refusal IS NULL AND d.rate_allowed IS NULL
-              THEN billing_rate_log_admit(d.recent_admissions, d.now, d.rate_per_minute)
-              ELSE d.recent_admissions END AS admissions_after,
+         coalesce(logged.epoch_after, d.admissions_epoch) AS epoch_after,
+         coalesce(logged.log_after, d.recent_admissions) AS admissions_after,
          d.day_used + CASE WHEN m.mode = 'charge' THEN d.credits ELSE 0 END AS day_used_after,
          d.day_reserved + CASE WHEN m.mode = 'reserve' THEN d.credits ELSE 0 END AS day_reserved_after,
          d.included_used + CASE WHEN m.mode = 'charge' THEN d.included_part ELSE 0 END AS included_used_after,
@@ -114,10 +118,16 @@ outcome AS MATERIALIZED (
                  WHEN d.bonus_part > 0 THEN 'reserve'
                  ELSE 'charge' END AS mode
    ) m
+   -- The sliding log gains this admission when it decided (not when the limiter's own store did).
+   LEFT JOIN LATERAL (
+     SELECT * FROM billing_rate_log_admit(d.recent_admissions, d.admissions_epoch, d.now, d.rate_per_minute)
+      WHERE d.refusal IS NULL AND d.rate_allowed IS NULL
+   ) logged ON true
 ),
 admitted AS (
   UPDATE billing_counters c
      SET recent_admissions = o.admissions_after,
+         admissions_epoch = o.epoch_after,
          usage_day = o.today,
          day_used = o.day_used_after,
          day_reserved = o.day_reserved_after,
@@ -128,7 +138,8 @@ admitted AS (
          bonus_reserved = o.bonus_reserved_after,
          updated_at = o.now
     FROM outcome o
-   WHERE c.account_id = o.account_id AND o.refusal IS NULL
+   -- = ANY($1) as well as the join: the rows are reached by key whichever join the plan chose.
+   WHERE c.account_id = o.account_id AND c.account_id = ANY($1::uuid[]) AND o.refusal IS NULL
 ),
 charge AS (
   INSERT INTO billing_ledger (request_id, account_id, credential_kind, credential_id, route, credits,
@@ -164,7 +175,7 @@ durability AS MATERIALIZED (
                          THEN 'on' ELSE 'off' END, true) AS synchronous_commit
 )
 SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id AS reservation_id, o.now,
-       billing_rate_blocker(o.recent_admissions, o.rate_per_minute) AS blocking_admission,
+       billing_rate_blocker(o.recent_admissions, o.admissions_epoch, o.rate_per_minute) AS blocking_admission,
        CASE WHEN o.refusal IS NULL THEN o.day_used_after ELSE o.day_used END AS day_used,
        o.day_reserved_after AS day_reserved,
        CASE WHEN o.refusal IS NULL THEN o.included_used_after ELSE o.included_used END AS included_used,
@@ -175,7 +186,7 @@ SELECT p.n, o.account_id IS NULL AS missing, o.refusal, ch.id AS charge_id, r.id
   LEFT JOIN outcome o ON o.account_id = p.account_id
   LEFT JOIN charge ch ON ch.account_id = p.account_id
   LEFT JOIN reservation r ON r.account_id = p.account_id
-  LEFT JOIN LATERAL billing_rate_window(o.admissions_after, o.now) w ON true
+  LEFT JOIN LATERAL billing_rate_window(o.admissions_after, o.epoch_after, o.now) w ON true
  CROSS JOIN durability`;
 
 export const ADMIT_BATCH_ROUTINE: Routine = {
@@ -188,6 +199,7 @@ export const ADMIT_BATCH_ROUTINE: Routine = {
                 blocking_admission timestamptz, day_used bigint, day_reserved bigint, included_used bigint,
                 included_reserved bigint, overage_used bigint, minute_count int, minute_oldest timestamptz)`,
   body: ADMIT_BATCH,
+  settings: KEY_LOOKUPS,
 };
 
 /**

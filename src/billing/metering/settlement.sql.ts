@@ -1,4 +1,4 @@
-import type { Routine } from '../../database/routines';
+import { KEY_LOOKUPS, type Routine } from '../../database/routines';
 
 /**
  * Settlement after the handler: what happens to an admission's credits once the request's outcome is known.
@@ -9,6 +9,10 @@ import type { Routine } from '../../database/routines';
  *
  * Each settles at most once: the marker or reservation row is deleted first, and only what that deletion
  * returned is settled, so a second attempt (a late settle, a sweep) finds nothing.
+ *
+ * Every table is reached by key: the rows a step works on are collected first (`= ANY(ARRAY(…))`, `= (SELECT …)`)
+ * rather than joined, so each routine's plan (made once per backend, see KEY_LOOKUPS) is a key lookup however
+ * empty the tables were when it was made.
  */
 
 const SETTLED_COUNTERS = 'day_used bigint, day_reserved bigint, included_used bigint, included_reserved bigint';
@@ -41,7 +45,7 @@ UPDATE billing_counters c
        bonus_remaining = bonus_spend(c.bonus_expires_at, c.bonus_remaining, clock_timestamp(), s.bonus_credits),
        bonus_reserved = c.bonus_reserved - s.bonus_credits
   FROM settled s
- WHERE c.account_id = s.account_id
+ WHERE c.account_id = s.account_id AND c.account_id = (SELECT account_id FROM settled)
 RETURNING c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
 
 export const CHARGE_RESERVATION_ROUTINE: Routine = {
@@ -49,6 +53,7 @@ export const CHARGE_RESERVATION_ROUTINE: Routine = {
   parameters: ['uuid'],
   returns: `TABLE (${SETTLED_COUNTERS})`,
   body: CHARGE_RESERVATION,
+  settings: KEY_LOOKUPS,
 };
 
 /**
@@ -68,7 +73,7 @@ WITH released AS (
 durability AS (SELECT set_config('synchronous_commit', 'off', true)),
 locked AS MATERIALIZED (
   SELECT c.account_id FROM billing_counters c
-   WHERE c.account_id IN (SELECT account_id FROM released) AND EXISTS (SELECT FROM durability)
+   WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM released)) AND EXISTS (SELECT FROM durability)
    ORDER BY c.account_id
      FOR UPDATE
 )
@@ -79,7 +84,7 @@ UPDATE billing_counters c
                                                    WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
        bonus_reserved = c.bonus_reserved - (SELECT coalesce(sum(r.bonus_credits), 0) FROM released r
                                              WHERE r.account_id = c.account_id)
- WHERE c.account_id IN (SELECT account_id FROM locked)
+ WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM locked))
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
 
 export const RETURN_RESERVATIONS_ROUTINE: Routine = {
@@ -87,6 +92,7 @@ export const RETURN_RESERVATIONS_ROUTINE: Routine = {
   parameters: ['uuid[]'],
   returns: `TABLE (account_id uuid, ${SETTLED_COUNTERS})`,
   body: RETURN_RESERVATIONS,
+  settings: KEY_LOOKUPS,
 };
 
 /**
@@ -104,13 +110,13 @@ WITH pending AS (
   DELETE FROM billing_pending_charges WHERE ledger_id = ANY($1::bigint[]) RETURNING ledger_id
 ),
 refunded AS (
-  DELETE FROM billing_ledger l WHERE l.id IN (SELECT ledger_id FROM pending)
+  DELETE FROM billing_ledger l WHERE l.id = ANY(ARRAY(SELECT ledger_id FROM pending))
   RETURNING l.account_id, l.credits, l.included_credits, l.overage_credits, l.usage_day, l.period_start
 ),
 durability AS (SELECT set_config('synchronous_commit', 'off', true)),
 locked AS MATERIALIZED (
   SELECT c.account_id FROM billing_counters c
-   WHERE c.account_id IN (SELECT account_id FROM refunded) AND EXISTS (SELECT FROM durability)
+   WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM refunded)) AND EXISTS (SELECT FROM durability)
    ORDER BY c.account_id
      FOR UPDATE
 )
@@ -121,7 +127,7 @@ UPDATE billing_counters c
                                            WHERE r.account_id = c.account_id AND r.period_start = c.period_start),
        overage_used = c.overage_used - (SELECT coalesce(sum(r.overage_credits), 0) FROM refunded r
                                          WHERE r.account_id = c.account_id AND r.period_start = c.period_start)
- WHERE c.account_id IN (SELECT account_id FROM locked)
+ WHERE c.account_id = ANY(ARRAY(SELECT account_id FROM locked))
 RETURNING c.account_id, c.day_used, c.day_reserved, c.included_used, c.included_reserved`;
 
 export const REFUND_CHARGES_ROUTINE: Routine = {
@@ -129,4 +135,5 @@ export const REFUND_CHARGES_ROUTINE: Routine = {
   parameters: ['bigint[]'],
   returns: `TABLE (account_id uuid, ${SETTLED_COUNTERS})`,
   body: REFUND_CHARGES,
+  settings: KEY_LOOKUPS,
 };
