@@ -1,37 +1,15 @@
 import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
-import {
-  catchError,
-  defer,
-  filter,
-  finalize,
-  from,
-  fromEvent,
-  mergeMap,
-  Observable,
-  of,
-  take,
-  takeUntil,
-  throwError,
-  throwIfEmpty,
-} from 'rxjs';
+import { Observable, Subscriber, Subscription, throwError } from 'rxjs';
 import { ApiException } from '../common/http/api.exception';
 import { CREDITS_METADATA } from './credits.decorator';
-import { Admission, MeteringService } from './metering.service';
+import { Admission, MeteredCall, MeteringService } from './metering.service';
 
 /** nginx's "client closed request": the client left before the response; never sent, only logged. */
 const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
 
-/** Emits once if the client disconnects before the response has been written. */
-function clientGone(reply: FastifyReply): Observable<unknown> {
-  const response = reply.raw;
-  return defer(() =>
-    response.destroyed && !response.writableEnded
-      ? of(true)
-      : fromEvent(response, 'close').pipe(filter(() => !response.writableEnded)),
-  ).pipe(take(1));
-}
+type Outcome = 'succeeded' | 'failed';
 
 /**
  * Meters routes that declare a cost with `@Credits(n)`; leaves every other route untouched.
@@ -70,46 +48,91 @@ export class MeteringInterceptor implements NestInterceptor {
       return throwError(() => new Error(`metered route ${route} has no authenticated principal: add @Auth()`));
     }
 
-    return defer(() => this.metering.admit({ principal, credits, requestId: request.id, route })).pipe(
-      mergeMap((admission) => {
-        let settled = false;
-        // The metering headers are set once, by the settle step (from what it stored), or from the admission
-        // when that step fails.
-        const settle = (outcome: 'succeeded' | 'failed'): Promise<void> => {
-          settled = true;
-          const step = outcome === 'succeeded' ? this.metering.settleSucceeded(admission) : this.metering.settleFailed(admission);
-          return step.then(
-            (headers) => void reply.headers(headers),
-            (error: unknown) => {
-              reply.headers(admission.headers);
-              throw error;
-            },
-          );
-        };
-        return next.handle().pipe(
-          takeUntil(clientGone(reply)),
-          throwIfEmpty(() => new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request')),
-          mergeMap(async (data: unknown) => {
-            // A replayed idempotent response repeats a result already paid for: it is admitted, never charged.
-            await settle(request.idempotentReplay ? 'failed' : 'succeeded');
-            return data;
-          }),
-          catchError((error: unknown) => this.settleFailedThenRethrow(admission, error, settle)),
-          // Unsubscribed without success or error (should not happen in Nest; belt and braces).
-          finalize(() => {
-            if (!settled) void this.settleFailedQuietly(admission, settle);
-          }),
-        );
-      }),
-    );
+    const call: MeteredCall = { principal, credits, requestId: request.id, route };
+    return new Observable<unknown>((subscriber) => this.meter(call, request, reply, next, subscriber));
   }
 
-  private settleFailedThenRethrow(
-    admission: Admission,
-    error: unknown,
-    settle: (outcome: 'failed') => Promise<void>,
-  ): Observable<never> {
-    return from(this.settleFailedQuietly(admission, settle)).pipe(mergeMap(() => throwError(() => error)));
+  /**
+   * One metered request, as a single subscription rather than a chain of operators: this runs on every metered
+   * request, and each operator costs allocations and a hop (the chain of nine it replaces cost 15–25 µs of the
+   * service's CPU per metered 2xx, docs/billing.md). Admits on subscribe; then runs the handler until its value,
+   * an error, or the client leaving (the response's socket closed before it was written: a 499); settles exactly
+   * once; and settles as failed when unsubscribed before settling.
+   */
+  private meter(
+    call: MeteredCall,
+    request: FastifyRequest,
+    reply: FastifyReply,
+    next: CallHandler,
+    subscriber: Subscriber<unknown>,
+  ): () => void {
+    const response = reply.raw;
+    let admission: Admission | undefined;
+    let handler: Subscription | undefined;
+    let settled = false;
+
+    // The metering headers are set once, by the settle step (from what it stored), or from the admission when
+    // that step fails.
+    const settle = (outcome: Outcome): Promise<void> => {
+      settled = true;
+      const admitted = admission!;
+      const step = outcome === 'succeeded' ? this.metering.settleSucceeded(admitted) : this.metering.settleFailed(admitted);
+      return step.then(
+        (headers) => void reply.headers(headers),
+        (error: unknown) => {
+          reply.headers(admitted.headers);
+          throw error;
+        },
+      );
+    };
+    // The request's own error goes out after its credits are back (a failed refund is logged, never shown).
+    const fail = (error: unknown): void => {
+      void this.settleFailedQuietly(admission!, settle).then(() => subscriber.error(error));
+    };
+    const clientLeft = (): void => {
+      if (response.writableEnded || settled) return;
+      handler?.unsubscribe();
+      fail(new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request'));
+    };
+
+    this.metering.admit(call).then(
+      (admitted) => {
+        admission = admitted;
+        if (subscriber.closed) return void this.settleFailedQuietly(admitted, settle);
+        if (response.destroyed && !response.writableEnded) return clientLeft();
+        response.once('close', clientLeft);
+        let value: unknown;
+        let emitted = false;
+        handler = next.handle().subscribe({
+          next: (data) => {
+            if (emitted) return;
+            emitted = true;
+            value = data;
+          },
+          error: (error: unknown) => {
+            response.removeListener('close', clientLeft);
+            fail(error);
+          },
+          complete: () => {
+            response.removeListener('close', clientLeft);
+            if (!emitted) return fail(new ApiException(CLIENT_CLOSED_REQUEST, 'Client closed request'));
+            // A replayed idempotent response repeats a result already paid for: it is admitted, never charged.
+            settle(request.idempotentReplay ? 'failed' : 'succeeded').then(() => {
+              subscriber.next(value);
+              subscriber.complete();
+            }, fail);
+          },
+        });
+      },
+      (error: unknown) => subscriber.error(error),
+    );
+
+    return () => {
+      response.removeListener('close', clientLeft);
+      handler?.unsubscribe();
+      // Unsubscribed before settling (should not happen in Nest; belt and braces).
+      if (admission && !settled) void this.settleFailedQuietly(admission, settle);
+    };
   }
 
   /** A failed refund or return must not replace the request's own error; the sweeper settles it later. */
