@@ -8,7 +8,7 @@ import { DATASET_SIZES, DatasetSizeName } from './dataset';
 import { httpBenchRows, RoundRatio, runHttpBench } from './http.bench';
 import { benchStatsQueries, WindowClassResult } from './stats-queries';
 
-const USAGE = `npm run bench -- [--size small|medium|full] [--http small|full|none] [--data DIR] [--help]
+const USAGE = `npm run bench -- [--size small|medium|full] [--http small|full|none] [--rounds N] [--data DIR] [--help]
 
 Builds a referral program's history in a scratch PostgreSQL (a new database on DATABASE_URL's server, dropped
 afterwards, or a temporary embedded PostgreSQL), then measures in one run
@@ -25,6 +25,8 @@ prints the tables and writes bench/results/latest.json.
   --http   HTTP rounds: small (3 rounds x 3 s per target) or full (5 rounds x 10 s), or none (the stats
            query classes only, written to bench/results/stats.json). Default: full for --size full,
            small otherwise.
+  --rounds HTTP rounds instead of --http's 3 or 5 (each still measures every target in turn): on a noisy
+           machine more rounds give a steadier median.
   --data   keep the loaded dataset for later runs, and reuse it when it is there: an embedded PostgreSQL
            data directory DIR (created on the first run), or with DATABASE_URL a database of that name on
            its server. Without it the scratch database is dropped at the end.`;
@@ -44,6 +46,7 @@ async function main(): Promise<void> {
       size: { type: 'string', default: 'full' },
       http: { type: 'string' },
       data: { type: 'string' },
+      rounds: { type: 'string' },
       help: { type: 'boolean', short: 'h', default: false },
     },
   });
@@ -51,8 +54,9 @@ async function main(): Promise<void> {
   const sizeName = values.size as DatasetSizeName;
   const httpSize = (values.http ?? (sizeName === 'full' ? 'full' : 'small')) as keyof typeof HTTP_SETTINGS | 'none';
   const size = DATASET_SIZES[sizeName];
-  if (!size || !(httpSize in HTTP_SETTINGS || httpSize === 'none')) {
-    throw new Error(`--size must be small, medium or full, --http small, full or none\n\n${USAGE}`);
+  const roundsValid = values.rounds === undefined || (Number.isInteger(Number(values.rounds)) && Number(values.rounds) >= 1);
+  if (!size || !(httpSize in HTTP_SETTINGS || httpSize === 'none') || !roundsValid) {
+    throw new Error(`--size must be small, medium or full, --http small, full or none, --rounds a whole number ≥ 1\n\n${USAGE}`);
   }
   // Plain stdout: creating Nest contexts below resets Nest's logger to errors only.
   const log = (line: string) => console.log(`[bench] ${line}`);
@@ -74,7 +78,8 @@ async function main(): Promise<void> {
     }
 
     log('Measuring HTTP: bare Fastify, stats unmetered, stats metered, the peer(s)');
-    const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], redisUrl: process.env.REDIS_URL, log });
+    const rounds = values.rounds === undefined ? HTTP_SETTINGS[httpSize].rounds : Number(values.rounds);
+    const http = await runHttpBench({ databaseUrl: database.url, ...HTTP_SETTINGS[httpSize], rounds, redisUrl: process.env.REDIS_URL, log });
 
     const result = {
       generatedAt: new Date().toISOString(),

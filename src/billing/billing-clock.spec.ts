@@ -14,6 +14,13 @@ describe('billing clock (UTC)', () => {
     expect(utcDate(new Date('2026-11-27T07:00:00+14:00'))).toBe('2026-11-26');
   });
 
+  it('formats each day right whatever day the call before formatted (it remembers the last one)', () => {
+    const instants = ['2026-12-01T23:59:59.999Z', '2026-12-02T00:00:00.000Z', '2026-12-01T00:00:00.000Z', '1969-12-31T23:59:59.999Z', '1970-01-01T00:00:00.000Z'];
+    for (const instant of [...instants, ...instants.reverse()]) expect(utcDate(new Date(instant))).toBe(instant.slice(0, 10));
+    expect(() => utcDate(new Date(Number.NaN))).toThrow(RangeError);
+    expect(utcDate(new Date('2026-12-02T12:00:00Z'))).toBe('2026-12-02');
+  });
+
   it('rounds waits up to whole seconds and never below 0', () => {
     expect(secondsUntil(new Date(0), new Date(1))).toBe(1);
     expect(secondsUntil(new Date(5_000), new Date(1_000))).toBe(0);

@@ -22,7 +22,18 @@ export function secondsUntil(now: Date, then: Date): number {
   return Math.max(0, Math.ceil((then.getTime() - now.getTime()) / MS_PER_SECOND));
 }
 
+const MS_PER_DAY = 86_400_000;
+/** The last day formatted: every metered request formats its day twice (usage counters), almost always today. */
+let lastDay = Number.NaN;
+let lastDate = '';
+
 /** `YYYY-MM-DD` of the UTC day. */
 export function utcDate(value: Date): string {
-  return value.toISOString().slice(0, 10);
+  const day = Math.floor(value.getTime() / MS_PER_DAY);
+  if (day !== lastDay) {
+    // An invalid date throws here (toISOString's RangeError), as before, and is never remembered.
+    lastDate = value.toISOString().slice(0, 10);
+    lastDay = day;
+  }
+  return lastDate;
 }
