@@ -9,10 +9,10 @@ export type BenchDatabase = ScratchDatabase;
 /**
  * A scratch database for a benchmark run (see startScratchDatabase; `keep` keeps it for later runs): on the
  * embedded server, with room for a 10M-row load: bigger caches and fewer checkpoints than the development
- * defaults. shared_buffers holds what the stats statement reads on the full dataset (the rollups and the indexes
- * its raw edges scan, ~950 MB, prewarmed by stats-queries.ts) with room to spare, as a serving database's would:
- * at 1 GB they evicted each other and the stats classes' p95 measured 1.4–2.6 ms, at 2 GB 0.5–1.4 ms (same run
- * order, same hour).
+ * defaults. shared_buffers holds what the stats statement reads on the full dataset (the rollups, the indexes
+ * its raw edges scan and the referrals heap, ~1.1 GB, prewarmed by stats-queries.ts) with room to spare, as a
+ * serving database's would: at 1 GB they evicted each other and the stats classes' p95 measured 1.4–2.6 ms, at
+ * 2 GB 0.5–1.4 ms (same run order, same hour).
  */
 export function startBenchDatabase(keep?: string): Promise<BenchDatabase> {
   const settings = ['-c', 'shared_buffers=2GB', '-c', 'max_wal_size=8GB', '-c', 'checkpoint_timeout=30min', '-c', 'maintenance_work_mem=512MB'];
