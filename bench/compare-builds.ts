@@ -6,6 +6,7 @@ import { parseArgs, promisify } from 'node:util';
 import autocannon from 'autocannon';
 import { Client } from 'pg';
 import { startBenchDatabase } from './bench-database';
+import { median } from './median';
 import { seedReportClicks } from '../deploy/topology/seed';
 import { freePort } from '../test/support/free-port';
 
@@ -29,7 +30,6 @@ interface Build {
   child?: ChildProcess;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

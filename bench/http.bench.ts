@@ -7,6 +7,7 @@ import Redis from 'ioredis';
 import type { BareServerReady, BareServerStart } from './bare-server';
 import { BENCH_METERED, BENCH_UNMETERED } from './bench-routes.module';
 import type { BenchServerReady } from './bench-server';
+import { median } from './median';
 import { PEER_MEMORY, PEER_REDIS } from './peer/peer.module';
 
 export interface HttpBenchOptions {
@@ -149,12 +150,6 @@ async function measure(
     non2xx: result.non2xx,
     errors: result.errors,
   };
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
 function summarize(target: HttpBenchTarget, path: string, rounds: HttpMeasurement[]): HttpTargetSummary {

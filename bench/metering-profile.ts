@@ -16,6 +16,7 @@ import type { BenchServerReady } from './bench-server';
 import { clusterCpuSeconds, processCpuSeconds } from './cpu-accounting';
 import { buildDataset, DATASET_SIZES, DatasetSizeName } from './dataset';
 import { DEFAULT_BENCH_PLANS, liftedLimits, start, stop } from './http.bench';
+import { median } from './median';
 import { PEER_MEMORY } from './peer/peer.module';
 
 /**
@@ -39,11 +40,6 @@ interface Round {
   statements: Array<{ query: string; per2xx: number; meanMs: number }>;
 }
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const range = (values: number[]) => `${Math.min(...values)}–${Math.max(...values)}`;
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { Client } from 'pg';
 import { startEmbeddedPostgres } from '../src/database/embedded-postgres';
 import { freePort } from '../test/support/free-port';
 import { clusterCpuSeconds } from './cpu-accounting';
+import { median } from './median';
 
 /**
  * `node dist/bench/rate-log-encodings.js`: what the exact sliding log costs per admission in each encoding, on
@@ -115,7 +116,6 @@ SELECT d.account_id, d.in_window + 1 AS n, d.epoch + d.secs_after[1] * interval 
 
 const ENCODINGS: Record<string, Encoding> = { count: TRIM_BY_COUNT, time: TRIM_BY_TIME, ms: MILLIS, buckets: BUCKETS };
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const { values } = parseArgs({

@@ -20,6 +20,7 @@ import { MeteringService } from '../src/billing/metering.service';
 import { AppConfig } from '../src/config/app-config';
 import { UsageCounterRecorder } from '../src/usage-history/usage-counter.recorder';
 import { startBenchDatabase } from './bench-database';
+import { median } from './median';
 
 @Controller('flood')
 class FloodController {
@@ -39,7 +40,6 @@ function argument(name: string, fallback: number): number {
   return index > 0 ? Number(process.argv[index + 1]) : fallback;
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 
 async function main(): Promise<void> {
   const rounds = argument('rounds', 3);

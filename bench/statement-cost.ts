@@ -9,6 +9,7 @@ import { FUNNEL_QUERY, FUNNEL_ROUTINE } from '../src/referrals/stats/stats-sql';
 import { splitWindow, windowParameters } from '../src/referrals/stats/window-parts';
 import { startBenchDatabase } from './bench-database';
 import { buildDataset, DATASET_END, DATASET_SIZES } from './dataset';
+import { median } from './median';
 
 /**
  * `npm run bench:statements`: what a metered request's statements and a stats statement cost on a direct
@@ -60,7 +61,6 @@ function ways(url: string, connections: number): Way[] {
   ];
 }
 
-const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 async function main(): Promise<void> {

@@ -6,6 +6,7 @@ import { ALL_CAMPAIGNS, funnelRoutine, PartsMode } from '../src/referrals/stats/
 import { splitWindow, windowParameters } from '../src/referrals/stats/window-parts';
 import { openBenchDataset } from './bench-database';
 import { DATASET_SIZES, DatasetSizeName } from './dataset';
+import { median } from './median';
 import { randomFractions, windowClasses } from './stats-queries';
 
 const MODES: readonly PartsMode[] = ['every-part', 'needed-parts', 'range-lists'];
@@ -21,11 +22,6 @@ as named prepared statements (generic plans, no function): the function's own co
 --data keeps the loaded dataset for later runs, as in npm run bench. Default: --size small --rounds 6
 --seconds 2 --clients 2.`;
 
-const median = (values: number[]) => {
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
-};
 const round = (value: number, digits = 3) => Math.round(value * 10 ** digits) / 10 ** digits;
 
 interface Variant {
