@@ -9,6 +9,11 @@ const MAX_DELAY_MS = 15_000;
 /**
  * While the service waits for its database at boot, this answers on the service's port so orchestrators can
  * tell "alive, not ready" from "dead": /health 200, /health/ready and everything else 503 in the envelope.
+ *
+ * Every answer closes its connection. The probe must give the port back to the service as soon as the database
+ * answers, and `server.close()` waits for open connections: a client polling readiness over a kept-alive
+ * connection (fetch does by default, as do many health checkers) kept the probe open for as long as it polled,
+ * so the service never started and answered 503 for ever.
  */
 export async function startBootProbe(host: string, port: number): Promise<Server> {
   const server = createServer((request, response) => {
@@ -17,7 +22,11 @@ export async function startBootProbe(host: string, port: number): Promise<Server
     const body = live
       ? { code: 200, msg: 'ok', data: { status: 'starting' } }
       : { code: 503, msg: 'Service unavailable', data: { request_id: null, reason: 'database_unavailable' } };
-    response.writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...(live ? {} : { 'retry-after': '5' }) });
+    response.writeHead(status, {
+      'content-type': 'application/json; charset=utf-8',
+      connection: 'close',
+      ...(live ? {} : { 'retry-after': '5' }),
+    });
     response.end(JSON.stringify(body));
   });
   await new Promise<void>((resolve, reject) => {

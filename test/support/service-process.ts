@@ -46,7 +46,8 @@ export class ServiceProcess {
       if (this.process.exitCode !== null || this.process.signalCode !== null) {
         throw new Error(`service exited (${this.process.exitCode ?? this.process.signalCode}) before it was ready:\n${this.output}`);
       }
-      const status = await fetch(`${this.baseUrl}/health/ready`).then((response) => response.status, () => 0);
+      // Bounded: a port that accepts and never answers must fail the wait, not hang it.
+      const status = await fetch(`${this.baseUrl}/health/ready`, { signal: AbortSignal.timeout(2_000) }).then((response) => response.status, () => 0);
       if (status === 200) return;
       await new Promise((resolve) => setTimeout(resolve, 100));
     }
