@@ -2,6 +2,7 @@ import 'reflect-metadata';
 import { getHeapSpaceStatistics } from 'node:v8';
 import { DataSource } from 'typeorm';
 import { createApp } from '../src/app.factory';
+import { closeHttpServer } from '../src/common/http/close-http-server';
 import { ApiKeysService } from '../src/auth/api-keys/api-keys.service';
 import { AppConfig } from '../src/config/app-config';
 import { DemoSeedService } from '../src/demo/demo-seed.service';
@@ -65,7 +66,7 @@ async function main(): Promise<void> {
   process.send?.({ port: address.port, apiKeys, accounts: created } satisfies BenchServerReady);
   // As main.ts does: stop accepting and drain first, then close the app (which lets pending settlements finish).
   process.once('SIGTERM', () => {
-    app.getHttpServer().close(() => void app.close().then(() => process.exit(0)));
+    void closeHttpServer(app.getHttpServer()).then(() => app.close()).then(() => process.exit(0));
   });
 }
 

@@ -1,6 +1,7 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { createApp, logLevelsFrom } from './app.factory';
+import { closeHttpServer } from './common/http/close-http-server';
 import { AppConfig } from './config/app-config';
 import { ConfigValidationError } from './config/environment';
 import { DatabaseServer, startEmbeddedPostgres } from './database/embedded-postgres';
@@ -54,7 +55,7 @@ async function bootstrap(): Promise<void> {
     deadline.unref();
     try {
       // The HTTP server first (stop accepting, drain), then the pool (app.close), then the database.
-      await new Promise<void>((resolve) => app.getHttpServer().close(() => resolve()));
+      await closeHttpServer(app.getHttpServer());
       await app.close();
       await embedded?.stop();
       process.exit(0);

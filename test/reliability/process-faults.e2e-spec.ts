@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { request as httpRequest } from 'node:http';
+import { Agent, request as httpRequest } from 'node:http';
 import { freePort } from '../support/free-port';
 import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
 import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
@@ -11,11 +11,14 @@ interface Outcome {
   status: number | 'refused' | 'reset';
 }
 
-/** One request on a fresh connection; a refused or reset connection is an outcome, not an error. */
-function call(port: number, path: string, apiKey: string, requestId = randomUUID()): Promise<Outcome> {
+/**
+ * One request, on a fresh connection unless `agent` keeps connections alive; a refused or reset connection is an
+ * outcome, not an error.
+ */
+function call(port: number, path: string, apiKey: string, requestId = randomUUID(), agent: Agent | false = false): Promise<Outcome> {
   return new Promise((resolve) => {
     const req = httpRequest(
-      { host: '127.0.0.1', port, path, agent: false, headers: { 'x-api-key': apiKey, 'x-request-id': requestId } },
+      { host: '127.0.0.1', port, path, agent, headers: { 'x-api-key': apiKey, 'x-request-id': requestId } },
       (res) => {
         res.resume();
         res.on('end', () => resolve({ requestId, status: res.statusCode ?? 0 }));
@@ -98,6 +101,41 @@ describe('the service process under faults', () => {
     // no marker is left for a sweeper to refund.
     expect(await queryDatabase(database.url, `SELECT ledger_id FROM billing_pending_charges`)).toEqual([]);
     expect(await queryDatabase(database.url, `SELECT id FROM billing_reservations`)).toEqual([]);
+  }, 60_000);
+
+  it('on SIGTERM with clients on kept-alive connections (a proxy\'s pool): finishes, closes them, exits 0 at once', async () => {
+    const service = new ServiceProcess(await freePort(), env);
+    await service.ready();
+    const before = await ledgerIds();
+    const agent = new Agent({ keepAlive: true, maxSockets: 8 });
+    const outcomes: Outcome[] = [];
+    let signalledAt = 0;
+    // 8 clients, each sending on its kept-alive connection until the service is gone: connections stay busy.
+    await Promise.all(
+      Array.from({ length: 8 }, async () => {
+        for (;;) {
+          const outcome = await call(service.port, STATS, apiKey, randomUUID(), agent);
+          outcomes.push(outcome);
+          if (outcomes.length === 150 && !signalledAt) {
+            signalledAt = Date.now();
+            service.process.kill('SIGTERM');
+          }
+          if (outcome.status === 'refused') return;
+        }
+      }),
+    );
+    agent.destroy();
+    const code = await service.exited();
+
+    const ok = outcomes.filter((outcome) => outcome.status === 200);
+    const other = outcomes.filter((outcome) => !(outcome.status === 200 || outcome.status === 'refused' || outcome.status === 'reset'));
+    const charged = [...(await ledgerIds())].filter((id) => !before.has(id));
+    console.log(`SIGTERM, kept-alive clients: ${outcomes.length} requests, 2xx ${ok.length}, exit ${code} after ${Date.now() - signalledAt} ms`);
+    // Before, the kept-alive connections held the server open: it served on until SHUTDOWN_GRACE_MS and exited 1.
+    expect(code).toBe(0);
+    expect(Date.now() - signalledAt).toBeLessThan(2_500);
+    expect(other).toEqual([]);
+    expect(new Set(charged)).toEqual(new Set(ok.map((outcome) => outcome.requestId)));
   }, 60_000);
 
   it('after kill -9 and a restart: no charge without a 2xx, none twice, and its reservations come back', async () => {
