@@ -13,6 +13,7 @@ import { WebhooksAndUsageHistory1764770000000 } from './migrations/1764770000000
 import { OneAdmissionStatement1764810000000 } from './migrations/1764810000000-one-admission-statement';
 import { CompactSlidingLog1764850000000 } from './migrations/1764850000000-compact-sliding-log';
 import { StatsRangeLists1764860000001 } from './migrations/1764860000001-stats-range-lists';
+import { BonusSumInPlace1764870000000 } from './migrations/1764870000000-bonus-sum-in-place';
 
 /**
  * Every migration, listed explicitly rather than globbed, so the server, the TypeORM CLI and jest load exactly
@@ -36,4 +37,5 @@ export const MIGRATIONS = [
   OneAdmissionStatement1764810000000,
   CompactSlidingLog1764850000000,
   StatsRangeLists1764860000001,
+  BonusSumInPlace1764870000000,
 ];

@@ -74,7 +74,11 @@ current AS MATERIALIZED (
   SELECT k.account_id, k.now, k.today, k.this_period, k.recent_admissions, k.admissions_epoch, k.bonus_reserved,
          k.credits, k.rate_per_minute, k.daily_cap, k.included_credits, k.overage_allowed, k.request_id,
          k.credential_kind, k.credential_id, k.route, k.rate_allowed,
-         bonus_available(k.bonus_expires_at, k.bonus_remaining, k.now) - k.bonus_reserved AS bonus_unreserved,
+         -- The unexpired bonus credits are summed here, not by a SQL function: one with a FROM clause is never
+         -- inlined, and PostgreSQL plans its body again on every execution of the statement that calls it.
+         (SELECT coalesce(sum(b.remaining), 0)::bigint
+            FROM unnest(k.bonus_expires_at, k.bonus_remaining) AS b(expires_at, remaining)
+           WHERE b.expires_at > k.now) - k.bonus_reserved AS bonus_unreserved,
          billing_rollover(k.day_used, k.usage_day, k.today) AS day_used,
          billing_rollover(k.day_reserved, k.usage_day, k.today) AS day_reserved,
          billing_rollover(k.included_used, k.period_start, k.this_period) AS included_used,
