@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
+import { Client } from 'pg';
 import { freePort } from '../support/free-port';
 import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
 import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
@@ -47,6 +48,23 @@ async function load(port: number, apiKey: string, total: number, concurrency: nu
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return outcomes;
+}
+
+/** Backends of the database waiting for a lock. */
+async function lockWaiters(databaseUrl: string): Promise<number> {
+  const [{ waiting }] = await queryDatabase<{ waiting: number }>(
+    databaseUrl,
+    `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+  );
+  return waiting;
+}
+
+async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
+  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
+    if (await condition()) return;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('the service process under faults', () => {
@@ -136,6 +154,48 @@ describe('the service process under faults', () => {
     expect(Date.now() - signalledAt).toBeLessThan(2_500);
     expect(other).toEqual([]);
     expect(new Set(charged)).toEqual(new Set(ok.map((outcome) => outcome.requestId)));
+  }, 60_000);
+
+  it('on SIGTERM, a request whose client left while its admission waited is refunded before the pool closes: no error, exit 0', async () => {
+    const service = new ServiceProcess(await freePort(), env);
+    await service.ready();
+    expect((await call(service.port, STATS, apiKey)).status).toBe(200);
+    const before = await ledgerIds();
+    // The account's counters row is locked, so the request's admission waits, and its client leaves meanwhile.
+    // Once the lock goes, the request is admitted into a closed socket and refunds its charge at once.
+    const locker = new Client({ connectionString: database.url });
+    await locker.connect();
+    try {
+      await locker.query('BEGIN');
+      await locker.query(
+        `SELECT c.account_id FROM billing_counters c JOIN api_keys k ON k.account_id = c.account_id
+          WHERE k.name = 'faults' FOR UPDATE OF c`,
+      );
+      const abandoned = httpRequest({ host: '127.0.0.1', port: service.port, path: STATS, agent: false, headers: { 'x-api-key': apiKey } });
+      abandoned.on('error', () => undefined);
+      abandoned.end();
+      await waitFor(async () => (await lockWaiters(database.url)) > 0, 'the admission to wait on the lock');
+      abandoned.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+
+      const signalledAt = Date.now();
+      service.process.kill('SIGTERM');
+      // Long enough for a shutdown that did not wait for the admission in flight to have closed the pool.
+      await new Promise((resolve) => setTimeout(resolve, 500));
+      await locker.query('COMMIT');
+      const code = await service.exited();
+
+      console.log(`SIGTERM with a request whose client left: exit ${code} after ${Date.now() - signalledAt} ms`);
+      // Were the pool closed before the admission returned (MeteringService.beforeApplicationShutdown), the refund
+      // would fail ("Cannot use a pool after calling end on the pool", logged) and the charge stay provisional
+      // until another instance's sweeper refunded it at its expiry.
+      expect(service.output).not.toMatch(/Cannot use a pool|"level":"(error|fatal)"|\bERROR\b/);
+      expect(code).toBe(0);
+      expect([...(await ledgerIds())].filter((id) => !before.has(id))).toEqual([]);
+      expect(await queryDatabase(database.url, `SELECT ledger_id FROM billing_pending_charges`)).toEqual([]);
+    } finally {
+      await locker.end();
+    }
   }, 60_000);
 
   it('after kill -9 and a restart: no charge without a 2xx, none twice, and its reservations come back', async () => {
