@@ -1,3 +1,6 @@
+import { randomUUID } from 'node:crypto';
+import { request as httpRequest } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
 import { createAccountWithKey } from '../support/auth-fixtures';
 import { createTestApp, TestApp } from '../support/test-app';
@@ -75,6 +78,45 @@ describe('logs and metrics', () => {
     expect(value(/auth_failures_total\{reason="invalid_api_key"\} (\d+)/)).toBeGreaterThan(0);
     expect(value(/auth_failures_total\{reason="invalid_token"\} (\d+)/)).toBeGreaterThan(0);
     expect(value(/db_pool_connections\{state="total"\} (\d+)/)).toBeGreaterThan(0);
+  });
+
+  it('records a request whose client left before its answer: one line, 499, the time it waited, no credits', async () => {
+    const { accountId, apiKey } = await createAccountWithKey(t.app, 'admin');
+    await t.http.get(STATS).set('x-api-key', apiKey).expect(200);
+    const server = t.app.getHttpServer();
+    if (!server.listening) await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    // The account's counters row is locked, so the request's admission waits, and the client leaves meanwhile.
+    const locker = t.db.createQueryRunner();
+    await locker.connect();
+    await locker.startTransaction();
+    const requestId = randomUUID();
+    try {
+      await locker.query('SELECT account_id FROM billing_counters WHERE account_id = $1 FOR UPDATE', [accountId]);
+      const abandoned = httpRequest({
+        host: '127.0.0.1',
+        port: (server.address() as AddressInfo).port,
+        path: STATS,
+        headers: { 'x-api-key': apiKey, 'x-request-id': requestId },
+      });
+      abandoned.on('error', () => undefined);
+      abandoned.end();
+      await new Promise((resolve) => setTimeout(resolve, 300));
+      abandoned.destroy();
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    } finally {
+      await locker.commitTransaction();
+      await locker.release();
+    }
+    // Once the lock goes, the request is admitted into the closed socket and refunded: still one line.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+
+    const entries = lines.map((line) => JSON.parse(line)).filter((entry) => entry.msg === 'request' && entry.request_id === requestId);
+    expect(entries).toEqual([
+      expect.objectContaining({ status: 499, route: STATS, account_id: accountId, credits_charged: 0, reason: 'client_closed_request' }),
+    ]);
+    expect(entries[0].latency_ms).toBeGreaterThanOrEqual(300);
+    const metrics = await t.http.get('/metrics').set('Authorization', `Bearer ${METRICS_TOKEN}`).expect(200);
+    expect(metrics.text).toMatch(/http_requests_total\{method="GET",route="\/api\/v1\/admin\/referrals\/stats",status="499"\} 1\b/);
   });
 
   it('refuses a scrape without the token', async () => {
