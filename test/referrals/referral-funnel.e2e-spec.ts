@@ -51,7 +51,7 @@ describe('the referral funnel, end to end', () => {
     // One referee qualifies by using the service: 3 credits charged through billing.
     const refereeKey = await createApiKey(t.app, referrals[0].referee_account_id);
     for (let i = 0; i < 3; i++) await t.http.get(`${METERED}/ok`).set('x-api-key', refereeKey).expect(200);
-    await t.app.get(UsageQualificationWatcher).settled();
+    await t.app.get(UsageQualificationWatcher).checksSettled();
     // Two more qualify by hand; the referrer's monthly cap is 2, so the third qualification is capped.
     await client.action(referrals[1].id, 'qualify').expect(200);
     const third = await client.action(referrals[2].id, 'qualify').expect(200);

@@ -2,7 +2,7 @@ import { ErrorKind } from '../../common/errors/domain.exception';
 import { toErrorResponse } from '../../common/http/error-response';
 import { REFERRAL_STATUSES } from '../entities/referral.entity';
 import { ReferralException, ReferralExceptionCode } from '../referral.exception';
-import { nextStatus, ReferralAction, transition } from './referral-state-machine';
+import { mayStillQualify, nextStatus, ReferralAction, transition } from './referral-state-machine';
 
 describe('referral state machine', () => {
   const legal: Array<[string, ReferralAction, string]> = [
@@ -26,6 +26,10 @@ describe('referral state machine', () => {
         expect(nextStatus(from, action) !== null).toBe(isLegal);
       }
     }
+  });
+
+  it('tells which statuses a charge can still qualify: signed_up, and review_required (through approval)', () => {
+    expect(REFERRAL_STATUSES.filter((status) => mayStillQualify(status)).sort()).toEqual(['review_required', 'signed_up']);
   });
 });
 

@@ -21,6 +21,21 @@ const TRANSITIONS: Record<ReferralAction, Partial<Record<ReferralStatus, Referra
   cap: { qualified: 'capped' },
 };
 
+/**
+ * Whether a referral in `status` can still become qualified, by one transition or more: signed_up, and
+ * review_required (approval returns it to signed_up). From any other status a referee's charges change nothing.
+ */
+export function mayStillQualify(status: ReferralStatus, seen = new Set<ReferralStatus>([status])): boolean {
+  return (Object.keys(TRANSITIONS) as ReferralAction[]).some((action) => {
+    const to = nextStatus(status, action);
+    if (to === null) return false;
+    if (action === 'qualify') return true;
+    if (seen.has(to)) return false;
+    seen.add(to);
+    return mayStillQualify(to, seen);
+  });
+}
+
 declare const checked: unique symbol;
 
 /**
