@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { Client } from 'pg';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
 import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
@@ -57,14 +58,6 @@ async function lockWaiters(databaseUrl: string): Promise<number> {
     `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
   );
   return waiting;
-}
-
-async function waitFor(condition: () => Promise<boolean>, what: string, timeoutMs = 10_000): Promise<void> {
-  for (const deadline = Date.now() + timeoutMs; Date.now() < deadline; ) {
-    if (await condition()) return;
-    await new Promise((resolve) => setTimeout(resolve, 20));
-  }
-  throw new Error(`timed out waiting for ${what}`);
 }
 
 describe('the service process under faults', () => {
@@ -174,7 +167,7 @@ describe('the service process under faults', () => {
       const abandoned = httpRequest({ host: '127.0.0.1', port: service.port, path: STATS, agent: false, headers: { 'x-api-key': apiKey } });
       abandoned.on('error', () => undefined);
       abandoned.end();
-      await waitFor(async () => (await lockWaiters(database.url)) > 0, 'the admission to wait on the lock');
+      await eventually('the admission waits on the lock', async () => (await lockWaiters(database.url)) > 0, 10_000);
       abandoned.destroy();
       await new Promise((resolve) => setTimeout(resolve, 100));
 

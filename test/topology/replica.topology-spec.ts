@@ -2,6 +2,7 @@ import { Client } from 'pg';
 import { Cluster, Standby, startCluster, startStandby } from '../../deploy/topology/standby';
 import { call, Instance, Outcome, startInstance } from '../billing/support/instances';
 import { createAccountWithKey } from '../support/auth-fixtures';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { FunnelFixtures } from '../support/funnel-fixtures';
 import type { TestDatabase } from '../support/test-database';
@@ -15,15 +16,6 @@ const REPORTS = [
   `/api/v1/admin/referrals/stats/campaigns?${WINDOW}&sort=attributed_signups`,
   '/api/v1/admin/referrals?limit=5',
 ];
-
-/** Polls `check` every 50 ms until it holds (at most `timeoutMs`): outcomes are decided by state, not by sleeps. */
-async function until(what: string, check: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await check())) {
-    if (Date.now() > deadline) throw new Error(`timed out waiting until ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 async function querySingle<T>(url: string, sql: string): Promise<T> {
   const client = new Client({ connectionString: url });
@@ -79,7 +71,7 @@ describe('reports from a streaming hot standby (DATABASE_REPLICA_URLS)', () => {
 
   it('serves stats, timeseries, campaigns and the referral list from the standby, equal to the primary once caught up', async () => {
     await standby.catchUp();
-    await until('the standby is usable', replicaUsable);
+    await eventually('the standby is usable', replicaUsable);
     for (const path of REPORTS) {
       const fromReplica = await call(withReplica.baseUrl, path, apiKey);
       const fromPrimary = await call(primaryOnly.baseUrl, path, apiKey);
@@ -106,7 +98,7 @@ describe('reports from a streaming hot standby (DATABASE_REPLICA_URLS)', () => {
   it('keeps reading from an idle primary\'s standby whose last replayed transaction is older than the bound', async () => {
     await standby.catchUp();
     // Nothing is written meanwhile: the replay timestamp ages past the bound while nothing is pending.
-    await until('the last replayed transaction is older than the bound', async () => {
+    await eventually('the last replayed transaction is older than the bound', async () => {
       const row = await querySingle<{ age: number }>(
         standby.url,
         `SELECT extract(epoch FROM clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000 AS age`,
@@ -121,7 +113,7 @@ describe('reports from a streaming hot standby (DATABASE_REPLICA_URLS)', () => {
     await querySingle(standby.url, `SELECT pg_wal_replay_pause()`);
     try {
       await fixtures.clicksAt(referrerId, '2026-03-01T11:00:00Z', 7, 'spring');
-      await until('the paused standby is skipped', async () => !(await replicaUsable()));
+      await eventually('the paused standby is skipped', async () => !(await replicaUsable()));
       for (const path of REPORTS.slice(0, 4)) {
         const outcome = await call(withReplica.baseUrl, path, apiKey);
         expect([outcome.status, outcome.headers.get('x-data-source'), outcome.headers.get('x-replica-lag-ms')]).toEqual([200, 'primary', '0']);
@@ -132,14 +124,14 @@ describe('reports from a streaming hot standby (DATABASE_REPLICA_URLS)', () => {
       await querySingle(standby.url, `SELECT pg_wal_replay_resume()`);
     }
     await standby.catchUp();
-    await until('the standby is usable again', replicaUsable);
+    await eventually('the standby is usable again', replicaUsable);
     const outcome = await call(withReplica.baseUrl, REPORTS[0], apiKey);
     expect(outcome.headers.get('x-data-source')).toBe('replica');
     expect(bodiesOf(outcome)).toEqual(bodiesOf(await call(primaryOnly.baseUrl, REPORTS[0], apiKey)));
   });
 
   it('keeps answering from the primary with no 5xx when the standby is stopped mid-load', async () => {
-    await until('the standby is usable', replicaUsable);
+    await eventually('the standby is usable', replicaUsable);
     const outcomes: Outcome[] = [];
     let stopping: Promise<void> | undefined;
     let next = 0;

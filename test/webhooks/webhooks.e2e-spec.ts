@@ -7,21 +7,13 @@ import { startInstance, type Instance } from '../billing/support/instances';
 import { METERED, MeteredRoutesModule } from '../billing/support/metered-routes.module';
 import { ReferralClient } from '../referrals/support/referral-client';
 import { createAccountWithKey } from '../support/auth-fixtures';
+import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { createTestApp, TestApp } from '../support/test-app';
 import { Receiver } from './support/receiver';
 
 const REFERRAL_EVENTS = SUBSCRIBABLE_EVENT_TYPES.filter((type) => type.startsWith('referral.'));
 const METRICS_TOKEN = 'metrics-token-for-webhook-tests';
-
-/** Re-checks `done` every 50 ms until it holds; fails after `timeoutMs`. */
-export async function eventually(done: () => Promise<boolean>, timeoutMs = 20_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await done())) {
-    if (Date.now() > deadline) throw new Error(`condition not met within ${timeoutMs} ms`);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
-}
 
 export const WEBHOOK_TEST_ENV = {
   WEBHOOK_ALLOWED_HOSTS: '127.0.0.1',
@@ -158,7 +150,7 @@ describe('webhooks', () => {
         data: { id: rewarded.id, status: 'rewarded', referrer_account_id: referrer.id, rewarded_at: expect.any(String) },
       });
       // The receiver has answered; the worker records the outcome right after.
-      await eventually(async () => {
+      await eventually('every delivery has succeeded', async () => {
         const [{ open }] = await t.db.query(`SELECT count(*)::int AS open FROM webhook_deliveries WHERE status <> 'succeeded'`);
         return open === 0;
       });
@@ -194,7 +186,7 @@ describe('webhooks', () => {
         referrals.push((await client.signup({ email: `outage${i}@example.org`, referral_code: referrer.referral_code }).expect(201)).body.data.referral);
       }
       // Wait until every pending delivery has failed at least once against the closed port.
-      await eventually(async () => {
+      await eventually('every pending delivery has failed once', async () => {
         const [{ unattempted }] = await t.db.query(
           `SELECT count(*)::int AS unattempted FROM webhook_deliveries WHERE endpoint_id = $1 AND status = 'pending' AND last_error IS NULL`,
           [webhookId],
