@@ -25,6 +25,17 @@ export interface Admission {
   readonly headers: Record<string, string>;
 }
 
+/** A charge stored for a 2xx, as the charge listeners are told of it. */
+export interface StoredCharge {
+  readonly accountId: string;
+  readonly credits: number;
+  /**
+   * The account's current period may have overage charged: its counters said so as this charge was stored, or
+   * they could not tell (a reservation's charge, whose counters do not carry overage). False means none for sure.
+   */
+  readonly mayHaveOverage: boolean;
+}
+
 /** One admission decision, as the usage history counts it (`at` is the database clock's reading). */
 export interface AdmissionOutcome {
   readonly accountId: string;
@@ -56,7 +67,7 @@ export class MeteringService implements BeforeApplicationShutdown {
   /** Settlements in progress: shutdown waits for them while the connection pool is still open. */
   private readonly settling = new Set<Promise<unknown>>();
   /** Told after each charge is stored (referrals qualify a referee once it has used enough credits). */
-  private readonly chargeListeners: Array<(charge: { accountId: string; credits: number }) => void> = [];
+  private readonly chargeListeners: Array<(charge: StoredCharge) => void> = [];
   private readonly admissionListeners: Array<(admission: AdmissionOutcome) => void> = [];
 
   constructor(
@@ -67,7 +78,7 @@ export class MeteringService implements BeforeApplicationShutdown {
   ) {}
 
   /** `listener` runs after every stored charge, off the request's path: it must not throw or block. */
-  onCharged(listener: (charge: { accountId: string; credits: number }) => void): void {
+  onCharged(listener: (charge: StoredCharge) => void): void {
     this.chargeListeners.push(listener);
   }
 
@@ -152,7 +163,8 @@ export class MeteringService implements BeforeApplicationShutdown {
     if (chargeId) {
       // Charged by the admission already: the ledger and counters hold it. Confirm it after the response.
       this.batcher.confirm(chargeId);
-      this.notifyCharged(admission);
+      // The admission's counters are the period's after this charge.
+      this.notifyCharged(admission, admission.result.counters.overageUsed > 0);
       return Promise.resolve(meteringHeaders(admission.limits, admission.result.counters, admission.credits));
     }
     return this.track(this.chargeReservation(admission));
@@ -167,8 +179,9 @@ export class MeteringService implements BeforeApplicationShutdown {
     return this.track(chargeId ? this.refundCharge(admission, chargeId) : this.returnReservation(admission));
   }
 
-  private notifyCharged(admission: Admission): void {
-    for (const listener of this.chargeListeners) listener({ accountId: admission.accountId, credits: admission.credits });
+  private notifyCharged(admission: Admission, mayHaveOverage: boolean): void {
+    const charge: StoredCharge = { accountId: admission.accountId, credits: admission.credits, mayHaveOverage };
+    for (const listener of this.chargeListeners) listener(charge);
   }
 
   private async refundCharge(admission: Admission, chargeId: string): Promise<Record<string, string>> {
@@ -193,7 +206,7 @@ export class MeteringService implements BeforeApplicationShutdown {
       this.logger.warn(`reservation ${reservationId} expired before its request succeeded: not charged`);
       return admission.headers;
     }
-    this.notifyCharged(admission);
+    this.notifyCharged(admission, true);
     return meteringHeaders(admission.limits, { ...counters, ...settled }, admission.credits);
   }
 

@@ -21,7 +21,8 @@ const MAX_REMEMBERED = 100_000;
  *
  * The same transaction writes the billing webhook events whose transition the counts reveal: the first
  * daily_cap_reached / credits_exhausted refusal of an account's UTC day (the counter row's insert), and the first
- * overage of a billing period (usage_overage_periods' insert, checked for accounts charged since the last write).
+ * overage of a billing period (usage_overage_periods' insert, checked for the accounts charged since the last
+ * write whose counters showed overage: an account within its included credits costs the write nothing).
  */
 @Injectable()
 export class UsageCounterRecorder implements OnApplicationBootstrap, BeforeApplicationShutdown {
@@ -44,8 +45,9 @@ export class UsageCounterRecorder implements OnApplicationBootstrap, BeforeAppli
 
   onApplicationBootstrap(): void {
     this.metering.onAdmission((admission) => this.record(admission));
-    this.metering.onCharged(({ accountId }) => {
-      if (!this.inOverage.has(`${accountId}|${utcDate(new Date()).slice(0, 7)}`)) this.charged.add(accountId);
+    // Only a charge whose period may have overage needs the overage check at the next write: most never do.
+    this.metering.onCharged(({ accountId, mayHaveOverage }) => {
+      if (mayHaveOverage && !this.inOverage.has(`${accountId}|${utcDate(new Date()).slice(0, 7)}`)) this.charged.add(accountId);
     });
     this.timer = setInterval(() => void this.flush(), this.config.usageCounterFlushMs);
     this.timer.unref();
