@@ -3,8 +3,8 @@ import { request as httpRequest } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { planOverridesFile, removePlanOverridesFiles } from '../billing/support/billing-fixtures';
 import { createAccountWithKey } from '../support/auth-fixtures';
-import { eventually } from '../support/eventually';
 import { createTestApp, TestApp } from '../support/test-app';
+import { untilWaitingOnALock } from '../support/test-database';
 
 const STATS = '/api/v1/admin/referrals/stats';
 const METRICS_TOKEN = 'metrics-token-for-tests-0123';
@@ -102,12 +102,7 @@ describe('logs and metrics', () => {
       abandoned.on('error', () => undefined);
       abandoned.end();
       // Left 300 ms after its admission was seen waiting: it has waited at least that long when its client leaves.
-      await eventually('the admission waits on the lock', async () => {
-        const [{ waiting }] = await t.db.query(
-          `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-        );
-        return waiting > 0;
-      });
+      await untilWaitingOnALock(t.database.url);
       await new Promise((resolve) => setTimeout(resolve, 300));
       abandoned.destroy();
       await new Promise((resolve) => setTimeout(resolve, 100));

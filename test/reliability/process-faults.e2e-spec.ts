@@ -1,10 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { Agent, request as httpRequest } from 'node:http';
 import { Client } from 'pg';
-import { eventually } from '../support/eventually';
 import { freePort } from '../support/free-port';
 import { buildServiceOnce, insertAdminWithKey, ServiceProcess } from '../support/service-process';
-import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl } from '../support/test-database';
+import { createTestDatabase, queryDatabase, TestDatabase, testServerUrl, untilWaitingOnALock } from '../support/test-database';
 
 const STATS = '/api/v1/admin/referrals/stats';
 
@@ -49,15 +48,6 @@ async function load(port: number, apiKey: string, total: number, concurrency: nu
   };
   await Promise.all(Array.from({ length: concurrency }, worker));
   return outcomes;
-}
-
-/** Backends of the database waiting for a lock. */
-async function lockWaiters(databaseUrl: string): Promise<number> {
-  const [{ waiting }] = await queryDatabase<{ waiting: number }>(
-    databaseUrl,
-    `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
-  );
-  return waiting;
 }
 
 describe('the service process under faults', () => {
@@ -167,7 +157,7 @@ describe('the service process under faults', () => {
       const abandoned = httpRequest({ host: '127.0.0.1', port: service.port, path: STATS, agent: false, headers: { 'x-api-key': apiKey } });
       abandoned.on('error', () => undefined);
       abandoned.end();
-      await eventually('the admission waits on the lock', async () => (await lockWaiters(database.url)) > 0, 10_000);
+      await untilWaitingOnALock(database.url); // the admission
       abandoned.destroy();
       await new Promise((resolve) => setTimeout(resolve, 100));
 

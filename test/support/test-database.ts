@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Client } from 'pg';
+import { eventually } from './eventually';
 
 /**
  * The PostgreSQL server the tests use: DATABASE_URL when given, otherwise the embedded server that
@@ -53,4 +54,19 @@ export async function queryDatabase<T>(url: string, sql: string, params: unknown
   } finally {
     await client.end();
   }
+}
+
+/** Resolves once some backend of the database at `url` waits on a lock: a statement the test holds back has reached the database. */
+export async function untilWaitingOnALock(url: string, timeoutMs = 10_000): Promise<void> {
+  await eventually(
+    'a statement waits on a lock',
+    async () => {
+      const [{ waiting }] = await queryDatabase<{ waiting: number }>(
+        url,
+        `SELECT count(*)::int AS waiting FROM pg_stat_activity WHERE datname = current_database() AND wait_event_type = 'Lock'`,
+      );
+      return waiting > 0;
+    },
+    timeoutMs,
+  );
 }
