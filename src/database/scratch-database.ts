@@ -8,6 +8,11 @@ import { freePort } from './free-port';
 export interface ScratchDatabase {
   url: string;
   stop(): Promise<void>;
+  /**
+   * Stops and starts an embedded server on the same data and port, so its caches start empty; false on
+   * DATABASE_URL's server, which is not the tool's to restart.
+   */
+  restart(): Promise<boolean>;
 }
 
 /**
@@ -34,17 +39,27 @@ export async function startScratchDatabase(prefix: string, settings: readonly st
     if (!(await onServer(`SELECT 1 FROM pg_database WHERE datname = $1`, [name]))) await onServer(`CREATE DATABASE ${name}`);
     const url = new URL(external);
     url.pathname = `/${name}`;
-    return { url: url.toString(), stop: async () => void (keep ? undefined : await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)) };
+    return {
+      url: url.toString(),
+      stop: async () => void (keep ? undefined : await onServer(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`)),
+      restart: async () => false,
+    };
   }
   const parent = keep ? resolve(keep) : await mkdtemp(join(tmpdir(), `crawlora-${prefix}-`));
   await mkdir(parent, { recursive: true });
   await chmod(parent, 0o755); // as root, PostgreSQL runs as `postgres`, which must reach the data directory
-  const server = await startEmbeddedPostgres({ dataDir: join(parent, 'data'), port: await freePort(), settings });
+  const options = { dataDir: join(parent, 'data'), port: await freePort(), settings };
+  let server = await startEmbeddedPostgres(options);
   return {
     url: server.url,
     stop: async () => {
       await server.stop();
       if (!keep) await rm(parent, { recursive: true, force: true });
+    },
+    restart: async () => {
+      await server.stop();
+      server = await startEmbeddedPostgres(options);
+      return true;
     },
   };
 }
