@@ -137,25 +137,6 @@ async function loadWithoutUpkeep(client: Client, log: (line: string) => void, lo
   log(`  ${upkeep.length} indexes and foreign keys restored`);
   // Sets the visibility map too, so counts can be index-only scans, as autovacuum would in production.
   await client.query('VACUUM ANALYZE');
-  await flushLoad(client, log);
-}
-
-/**
- * Writes out what the load left dirty, so the measurements that follow see a serving database and not a bulk
- * load still draining: the load leaves gigabytes of dirty pages in shared_buffers and the page cache, and with
- * checkpoint_timeout at 30 min the checkpointer spreads them over the next minutes, beside the measurements.
- * Right after a full load every stats class measured about 1.5 times slower than on a restart of the kept
- * dataset (p95 up to 3.1 ms against 1.5), and the disk wrote 5-50 MB/s through the HTTP rounds.
- * CHECKPOINT needs a superuser or pg_checkpoint; without it, the measurement goes on and says so.
- */
-async function flushLoad(client: Client, log: (line: string) => void): Promise<void> {
-  const started = Date.now();
-  try {
-    await client.query('CHECKPOINT');
-    log(`  checkpoint after the load: ${((Date.now() - started) / 1000).toFixed(1)} s`);
-  } catch (error) {
-    log(`  no checkpoint after the load (${error instanceof Error ? error.message : String(error)}): the first measurements may see it drain`);
-  }
 }
 
 /** Written last by buildDataset: a database holding it holds the whole dataset of that size. */
