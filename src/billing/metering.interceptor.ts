@@ -1,13 +1,12 @@
-import { CallHandler, ExecutionContext, HttpStatus, Injectable, Logger, NestInterceptor } from '@nestjs/common';
+import { CallHandler, ExecutionContext, Injectable, Logger, NestInterceptor } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import { Observable, Subscriber, Subscription, throwError } from 'rxjs';
 import { ApiException } from '../common/http/api.exception';
+import { CLIENT_CLOSED_REQUEST } from '../common/http/client-closed-request';
 import { CREDITS_METADATA } from './credits.decorator';
 import { Admission, MeteredCall, MeteringService } from './metering.service';
 
-/** nginx's "client closed request": the client left before the response; never sent, only logged. */
-const CLIENT_CLOSED_REQUEST = 499 as HttpStatus;
 
 type Outcome = 'succeeded' | 'failed';
 

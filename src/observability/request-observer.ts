@@ -1,6 +1,7 @@
 import type { LoggerService } from '@nestjs/common';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyReply, FastifyRequest } from 'fastify';
+import { CLIENT_CLOSED_REQUEST } from '../common/http/client-closed-request';
 import { JsonLogger } from './json-logger';
 import { MetricsService } from './metrics.service';
 
@@ -11,8 +12,6 @@ declare module 'fastify' {
   }
 }
 
-/** nginx's "client closed request": what a request whose client left before its answer is recorded as. */
-const CLIENT_CLOSED_REQUEST = 499;
 
 /**
  * One log line and one metrics observation per request: request id, account, route (the pattern, never the
